@@ -1,0 +1,60 @@
+"""TNPS Lab: the application factory. Wiring only."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask_wtf.csrf import CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from lab import config, errors, i18n, web_db
+from lab.auth import access
+from lab.auth.login_manager import init_app as init_login
+from lab.paths import STATIC_DIR, TEMPLATES_DIR
+
+csrf = CSRFProtect()
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Defaults, then the environment, then `test_config`; then every area is wired in."""
+    app = Flask(
+        __name__,
+        instance_path=str(config.instance_path()),
+        template_folder=str(TEMPLATES_DIR),
+        static_folder=str(STATIC_DIR),
+    )
+    app.config.from_mapping(config.DEFAULTS)
+    app.config.from_mapping(config.from_environment())
+    if test_config:
+        app.config.from_mapping(test_config)
+    if app.config["PROXY_HOPS"]:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_HOPS"],
+                                x_proto=app.config["PROXY_HOPS"])
+
+    web_db.init_app(app)
+    access.init_app(app)
+    csrf.init_app(app)
+    init_login(app)
+    i18n.init_app(app)
+    errors.init_app(app)
+    _register_blueprints(app)
+    _template_helpers(app)
+    return app
+
+
+def _register_blueprints(app: Flask) -> None:
+    from lab.admin import bp as admin_bp
+    from lab.api import bp as api_bp
+    from lab.auth import bp as auth_bp
+    from lab.codex import bp as codex_bp
+    from lab.dashboard import bp as dashboard_bp
+    from lab.team import bp as team_bp
+    from lab.training import bp as training_bp
+
+    for blueprint in (auth_bp, training_bp, codex_bp, dashboard_bp, team_bp, admin_bp, api_bp):
+        app.register_blueprint(blueprint)
+
+
+def _template_helpers(app: Flask) -> None:
+    from lab.ui import context
+
+    app.context_processor(context.globals_for_templates)

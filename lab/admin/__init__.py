@@ -1,0 +1,7 @@
+"""Administration."""
+
+from flask import Blueprint
+
+bp = Blueprint("admin", __name__)
+
+from lab.admin import routes  # noqa: E402,F401

@@ -1,0 +1,7 @@
+"""Signing in and out, the language switch, and the access guard."""
+
+from flask import Blueprint
+
+bp = Blueprint("auth", __name__)
+
+from lab.auth import routes  # noqa: E402,F401  (registers the views on bp)

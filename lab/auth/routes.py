@@ -1,0 +1,109 @@
+"""Login, logout and the language switch."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+
+from lab.accounts.demo import DEMO_PASSWORD, demo_logins
+from lab.auth import bp
+from lab.auth.access import public
+from lab.auth.forms import LanguageForm, LoginForm, LogoutForm
+from lab.auth.service import Limits, attempt_login
+from lab.i18n import LANG_COOKIE, remember_language
+from lab.system.settings import is_demo
+from lab.web_db import get_session
+
+
+def safe_next(target: str | None) -> str:
+    """Only paths on this site: never an open redirect."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return url_for("training.sector_map")
+
+
+def _limits() -> Limits:
+    config = current_app.config
+    return Limits(
+        window=timedelta(seconds=config["LOGIN_WINDOW_SECONDS"]),
+        per_account=config["LOGIN_MAX_FAILURES_PER_ACCOUNT"],
+        per_address=config["LOGIN_MAX_FAILURES_PER_ADDRESS"],
+    )
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@public
+def login():
+    """The sign-in page."""
+    if current_user.is_authenticated:
+        return redirect(safe_next(request.args.get("next")))
+    form = LoginForm()
+    db = get_session()
+    status = 200
+    if form.validate_on_submit():
+        outcome = attempt_login(
+            db, form.login.data, form.password.data, request.remote_addr or "?", _limits()
+        )
+        db.commit()
+        if outcome.user is not None:
+            # A new session at login: nothing from before the login survives it.
+            session.clear()
+            login_user(outcome.user, remember=form.remember.data)
+            return redirect(safe_next(request.args.get("next")))
+        if outcome.error == "throttled":
+            minutes = max(1, round((outcome.retry_after or 60) / 60))
+            form.form_errors.append(_(
+                "Too many failed attempts. Try again in %(minutes)d min.", minutes=minutes))
+            status = 429
+        elif outcome.error == "inactive":
+            form.form_errors.append(_("This account is deactivated. Ask your admin."))
+            status = 403
+        else:
+            form.form_errors.append(_("Wrong login or password."))
+            status = 401
+    elif request.method == "POST":
+        status = 400
+    demo = is_demo(db)
+    return render_template(
+        "auth/login.html", form=form, demo=demo,
+        demo_logins=demo_logins() if demo else [], demo_password=DEMO_PASSWORD,
+    ), status
+
+
+@bp.route("/logout", methods=["GET", "POST"])
+@public
+def logout():
+    """GET asks to confirm; POST (with CSRF) signs out and clears the session."""
+    form = LogoutForm()
+    if request.method == "POST" and form.validate_on_submit():
+        logout_user()
+        session.clear()
+        flash(_("You have signed out."), "info")
+        return redirect(url_for("auth.login"))
+    if not current_user.is_authenticated:
+        return redirect(url_for("auth.login"))
+    return render_template("auth/logout.html", form=form), 200 if request.method == "GET" else 400
+
+
+@bp.route("/language", methods=["POST"])
+@public
+def language():
+    """Switch the language and remember it (cookie, and the profile when signed in)."""
+    form = LanguageForm()
+    if not form.validate_on_submit():
+        flash(_("Could not switch the language. Please try again."), "error")
+        return redirect(safe_next(request.form.get("next")))
+    lang = form.lang.data
+    if current_user.is_authenticated:
+        db = get_session()
+        remember_language(current_user, lang)
+        db.commit()
+    response = redirect(safe_next(form.next.data))
+    response.set_cookie(
+        LANG_COOKIE, lang, max_age=365 * 24 * 3600, httponly=True, samesite="Lax",
+        secure=current_app.config["SESSION_COOKIE_SECURE"],
+    )
+    return response

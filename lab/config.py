@@ -1,0 +1,89 @@
+"""Settings from the environment, with defaults that keep everything under `instance/`."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from lab.paths import ROOT
+
+SECRET_KEY_FILE = "secret_key"  # noqa: S105 (a file name, not a secret)
+
+
+def instance_path() -> Path:
+    """The folder for local state: the embedded databases and the generated secret key."""
+    return Path(os.environ.get("LAB_INSTANCE_PATH") or ROOT / "instance").resolve()
+
+
+def _flag(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _secret_key(folder: Path) -> str:
+    """Read the key kept under instance/, creating it once so every worker signs alike."""
+    path = folder / SECRET_KEY_FILE
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        # O_EXCL: when several workers start at once, exactly one writes the key.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        key = path.read_text().strip()
+        if key:
+            return key
+        raise RuntimeError(f"{path} is empty: delete it or set LAB_SECRET_KEY") from None
+    key = secrets.token_hex(32)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(key + "\n")
+    return key
+
+
+def validate_timezone(name: str) -> str:
+    """Refuse an unknown zone at start-up rather than at the first report."""
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise RuntimeError(f"LAB_TIMEZONE={name!r} is not a known time zone") from exc
+    return name
+
+
+def from_environment() -> dict[str, object]:
+    """The Flask config built from LAB_* variables."""
+    folder = instance_path()
+    folder.mkdir(parents=True, exist_ok=True)
+    secure = _flag("LAB_COOKIE_SECURE", True)
+    return {
+        "INSTANCE_PATH": str(folder),
+        "SECRET_KEY": os.environ.get("LAB_SECRET_KEY") or _secret_key(folder),
+        "DATABASE_URL": os.environ.get("LAB_DATABASE_URL") or f"sqlite:///{folder / 'lab.db'}",
+        "SURVEY_STORE_URL": os.environ.get("LAB_SURVEY_STORE_URL")
+        or f"sqlite:///{folder / 'survey_store.db'}",
+        "TIMEZONE": validate_timezone(os.environ.get("LAB_TIMEZONE") or "Europe/Moscow"),
+        "PROXY_HOPS": int(os.environ.get("LAB_PROXY_HOPS") or 0),
+        "SESSION_COOKIE_SECURE": secure,
+        "REMEMBER_COOKIE_SECURE": secure,
+    }
+
+
+DEFAULTS: dict[str, object] = {
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "SESSION_COOKIE_NAME": "lab_session",
+    "REMEMBER_COOKIE_HTTPONLY": True,
+    "REMEMBER_COOKIE_SAMESITE": "Lax",
+    "PERMANENT_SESSION_LIFETIME": 12 * 3600,
+    "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+    "WTF_CSRF_TIME_LIMIT": 8 * 3600,
+    "LANGUAGES": ("ru", "en"),
+    "BABEL_DEFAULT_LOCALE": "ru",
+    # Failed logins: per account and per address, inside a sliding window.
+    "LOGIN_WINDOW_SECONDS": 15 * 60,
+    "LOGIN_MAX_FAILURES_PER_ACCOUNT": 5,
+    "LOGIN_MAX_FAILURES_PER_ADDRESS": 20,
+    "SQLITE_BUSY_TIMEOUT_MS": 30_000,
+    "CHECK_CONTENT": True,
+}

@@ -1,0 +1,33 @@
+"""Russian and English: the choice is remembered, else taken from the browser."""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, request
+from flask_babel import Babel
+from flask_login import current_user
+
+LANG_COOKIE = "lab_lang"
+
+
+def select_locale() -> str:
+    """The remembered choice (cookie, then profile), else the browser's, else Russian."""
+    languages = current_app.config["LANGUAGES"]
+    chosen = request.cookies.get(LANG_COOKIE)
+    if chosen in languages:
+        return chosen
+    user = current_user
+    if user and user.is_authenticated and user.locale in languages:
+        return user.locale
+    return request.accept_languages.best_match(languages) or current_app.config[
+        "BABEL_DEFAULT_LOCALE"]
+
+
+def remember_language(user, lang: str) -> None:
+    """Keep the choice on the profile so it follows the user to another device."""
+    user.locale = lang
+
+
+def init_app(app: Flask) -> None:
+    """Attach Flask-Babel; translations live in lab/translations."""
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(app.root_path) + "/translations")
+    Babel(app, locale_selector=select_locale)

@@ -1,0 +1,1 @@
+"""Settings kept in the database and the audit log."""

@@ -1,0 +1,44 @@
+"""What every template may use: navigation by role, the language form."""
+
+from __future__ import annotations
+
+from flask import request
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from lab.accounts.roles import Role
+from lab.auth.forms import LanguageForm, LogoutForm
+
+NAV = (
+    ("training.sector_map", _l("Lab"), frozenset(Role)),
+    ("codex.index", _l("Codex"), frozenset(Role)),
+    ("dashboard.me", _l("My TNPS"), frozenset(Role)),
+    ("team.overview", _l("Team"), frozenset({Role.LEAD, Role.ADMIN})),
+    ("admin.index", _l("Admin"), frozenset({Role.ADMIN})),
+)
+
+ROLE_NAMES = {Role.AGENT: _l("Agent"), Role.LEAD: _l("Team lead"), Role.ADMIN: _l("Administrator")}
+
+
+def navigation() -> list[tuple[str, object, bool]]:
+    """(endpoint, label, is_current) for the signed-in user's role."""
+    if not current_user.is_authenticated:
+        return []
+    here = request.blueprint
+    return [
+        (endpoint, label, endpoint.split(".")[0] == here)
+        for endpoint, label, roles in NAV
+        if current_user.role in roles
+    ]
+
+
+def globals_for_templates() -> dict:
+    """Template globals."""
+    return {
+        "nav_items": navigation(),
+        "role_name": ROLE_NAMES.get(getattr(current_user, "role", None), ""),
+        "language_form": LanguageForm(formdata=None),
+        "logout_form": LogoutForm(formdata=None),
+        "current_lang": str(get_locale() or "ru"),
+    }

@@ -1,0 +1,144 @@
+"""Every registered route, walked as anonymous, agent, lead and admin.
+
+EXPECTED is the access table of the whole app. A route added without a row here
+fails `test_every_route_is_in_the_table`; a row that does not match what the app
+does fails the walk.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.factories import PASSWORD
+
+LOGIN = "login"  # redirect to /login
+PAGE_ROLES = ("anonymous", "agent", "lead", "admin")
+
+# endpoint -> {role: expected status}; LOGIN means a redirect to /login.
+EXPECTED: dict[str, dict[str, object]] = {
+    "training.home": {"anonymous": LOGIN, "agent": 302, "lead": 302, "admin": 302},
+    "auth.login": {"anonymous": 200, "agent": 302, "lead": 302, "admin": 302},
+    "auth.logout": {"anonymous": 302, "agent": 200, "lead": 200, "admin": 200},
+    "auth.language": {},  # POST only
+    "training.sector_map": {"anonymous": LOGIN, "agent": 200, "lead": 200, "admin": 200},
+    "codex.index": {"anonymous": LOGIN, "agent": 200, "lead": 200, "admin": 200},
+    "dashboard.me": {"anonymous": LOGIN, "agent": 200, "lead": 200, "admin": 200},
+    "team.overview": {"anonymous": LOGIN, "agent": 403, "lead": 200, "admin": 200},
+    # Team A: its lead and admins see it; the other lead is told it does not exist.
+    "team.detail": {"anonymous": LOGIN, "agent": 403, "lead": 200, "other_lead": 404,
+                    "admin": 200},
+    "admin.index": {"anonymous": LOGIN, "agent": 403, "lead": 403, "admin": 200},
+    "api.health": {"anonymous": 200, "agent": 200, "lead": 200, "admin": 200},
+    "api.me": {"anonymous": 401, "agent": 200, "lead": 200, "admin": 200},
+    "api.team": {"anonymous": 401, "agent": 403, "lead": 200, "other_lead": 404,
+                 "admin": 200},
+    "static": {"anonymous": 200, "agent": 200, "lead": 200, "admin": 200},
+}
+
+
+def _url(app, rule, world) -> str:
+    values = {}
+    for argument in rule.arguments:
+        if argument == "team_id":
+            values[argument] = world.team_a.id
+        elif argument == "filename":
+            values[argument] = "css/lab.css"
+        else:  # pragma: no cover - a new argument needs a value here
+            raise AssertionError(f"no test value for <{argument}> in {rule.rule}")
+    with app.test_request_context():
+        from flask import url_for
+
+        return url_for(rule.endpoint, **values)
+
+
+def _client_as(app, role: str, world):
+    client = app.test_client()
+    login = {"agent": "agent_a", "lead": "lead_a", "other_lead": "lead_b",
+             "admin": "root"}.get(role)
+    if login:
+        page = client.get("/login").get_data(as_text=True)
+        from tests.web import csrf_from
+
+        response = client.post("/login", data={
+            "login": login, "password": PASSWORD, "csrf_token": csrf_from(page)})
+        assert response.status_code == 302, f"could not sign in as {login}"
+    return client
+
+
+def test_every_route_is_in_the_table(app):
+    """No route exists that the access table does not know."""
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules()}
+    assert endpoints == set(EXPECTED), (
+        f"routes without an access row: {sorted(endpoints - set(EXPECTED))}; "
+        f"rows without a route: {sorted(set(EXPECTED) - endpoints)}")
+
+
+def test_every_route_declares_its_access(app):
+    """Each view carries an explicit declaration (public or roles)."""
+    from lab.auth.access import access_of
+
+    missing = [rule.endpoint for rule in app.url_map.iter_rules()
+               if access_of(app, rule.endpoint) is None]
+    assert missing == []
+
+
+@pytest.mark.parametrize("role", [*PAGE_ROLES, "other_lead"])
+def test_walk_every_get_route(app, world, role):
+    """Each GET route answers each role as the table says."""
+    client = _client_as(app, role, world)
+    for rule in app.url_map.iter_rules():
+        if "GET" not in rule.methods:
+            continue
+        expected = EXPECTED[rule.endpoint].get(role)
+        if expected is None and role == "other_lead":
+            expected = EXPECTED[rule.endpoint].get("lead")
+        url = _url(app, rule, world)
+        response = client.get(url)
+        where = f"GET {url} as {role}"
+        if expected == LOGIN:
+            assert response.status_code == 302, where
+            assert response.headers["Location"].startswith("/login"), where
+        else:
+            assert response.status_code == expected, f"{where}: {response.status_code}"
+        if rule.endpoint.startswith("api.") and response.status_code >= 400:
+            assert response.is_json, f"{where} should answer JSON"
+        response.close()
+
+
+@pytest.mark.parametrize("role", PAGE_ROLES)
+def test_every_post_route_needs_a_csrf_token(app, world, role):
+    """A POST without its CSRF token is refused on every route that takes POST."""
+    client = _client_as(app, role, world)
+    posts = [rule for rule in app.url_map.iter_rules() if "POST" in rule.methods]
+    assert posts, "the app has forms"
+    for rule in posts:
+        response = client.post(_url(app, rule, world), data={"anything": "x"})
+        assert response.status_code in (400, 401, 403), f"POST {rule.rule} as {role}"
+
+
+def test_agent_sees_only_own_profile(app, world):
+    """/api/v1/me answers with the signed-in agent and nobody else."""
+    client = _client_as(app, "agent", world)
+    data = client.get("/api/v1/me").get_json()
+    assert data["login"] == "agent_a"
+    assert data["team"] == "Alpha"
+
+
+def test_lead_sees_own_team_but_not_another(app, world):
+    """Team pages and JSON never show another team's agents to a lead."""
+    client = _client_as(app, "lead", world)
+    own = client.get(f"/team/{world.team_a.id}").get_data(as_text=True)
+    assert "Anna Agentova" in own and "Boris Bystrov" not in own
+    overview = client.get("/team").get_data(as_text=True)
+    assert "Alpha" in overview and "Beta" not in overview
+    assert client.get(f"/team/{world.team_b.id}").status_code == 404
+    assert client.get(f"/api/v1/teams/{world.team_b.id}").status_code == 404
+    agents = client.get(f"/api/v1/teams/{world.team_a.id}").get_json()["agents"]
+    assert {agent["login"] for agent in agents} == {"agent_a", "agent_a2"}
+
+
+def test_undeclared_route_is_refused(app, world):
+    """A view added without an access declaration is refused, not served."""
+    app.add_url_rule("/forgotten", "forgotten", lambda: "secret")
+    client = _client_as(app, "admin", world)
+    assert client.get("/forgotten").status_code == 403
