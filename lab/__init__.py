@@ -6,7 +6,7 @@ from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from lab import config, errors, i18n, web_db
+from lab import config, errors, i18n, web_content, web_db
 from lab.auth import access
 from lab.auth.login_manager import init_app as init_login
 from lab.paths import STATIC_DIR, TEMPLATES_DIR
@@ -30,6 +30,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_HOPS"],
                                 x_proto=app.config["PROXY_HOPS"])
 
+    web_content.init_app(app)  # invalid content stops the start, naming file and field
     web_db.init_app(app)
     access.init_app(app)
     csrf.init_app(app)

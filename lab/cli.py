@@ -13,12 +13,19 @@ from flask.cli import FlaskGroup, routes_command, shell_command, with_appcontext
 from lab import create_app, migrate
 from lab.accounts import services
 from lab.accounts.demo import DEMO_PASSWORD, demo_logins, load_demo
+from lab.content import ContentInvalid
+from lab.content.cli import sectors_group
 from lab.db import writing
+from lab.scoring.cli import score_command
 from lab.system.settings import is_demo
 
 
 def _make_app():
-    return create_app()
+    try:
+        return create_app()
+    except ContentInvalid as exc:
+        # The content authors need the list of problems, not a traceback.
+        raise click.ClickException(str(exc)) from None
 
 
 cli = FlaskGroup(name="lab", create_app=_make_app, add_default_commands=False,
@@ -46,7 +53,7 @@ def run_command(host: str, port: int) -> None:
     if _is_loopback(host):
         # Plain http on this machine only: the browser would drop Secure cookies.
         os.environ.setdefault("LAB_COOKIE_SECURE", "0")
-    app = create_app()
+    app = _make_app()
     if migrate.pending(app.config["DATABASE_URL"]):
         raise click.ClickException("the database is not up to date: run `lab db upgrade` first")
     with app.app_context():
@@ -163,6 +170,11 @@ def demo_command() -> None:
     else:
         click.echo("demo data already present")
     click.echo(f"demo password for every account: {DEMO_PASSWORD}")
+
+
+# Content and scoring commands read the files directly and need no app.
+cli.add_command(sectors_group)
+cli.add_command(score_command)
 
 
 def main() -> None:

@@ -22,6 +22,7 @@ EXPECTED: dict[str, dict[str, object]] = {
     "auth.language": {},  # POST only
     "training.sector_map": {"anonymous": LOGIN, "agent": 200, "lead": 200, "admin": 200},
     "codex.index": {"anonymous": LOGIN, "agent": 200, "lead": 200, "admin": 200},
+    "codex.chapter": {"anonymous": LOGIN, "agent": 200, "lead": 200, "admin": 200},
     "dashboard.me": {"anonymous": LOGIN, "agent": 200, "lead": 200, "admin": 200},
     "team.overview": {"anonymous": LOGIN, "agent": 403, "lead": 200, "admin": 200},
     # Team A: its lead and admins see it; the other lead is told it does not exist.
@@ -41,6 +42,8 @@ def _url(app, rule, world) -> str:
     for argument in rule.arguments:
         if argument == "team_id":
             values[argument] = world.team_a.id
+        elif argument == "slug":
+            values[argument] = "first-words"
         elif argument == "filename":
             values[argument] = "css/lab.css"
         else:  # pragma: no cover - a new argument needs a value here

@@ -1,0 +1,102 @@
+"""Sectors of the Lab and their trials, as loaded from sectors/<id>/sector.yaml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lab.content.phrases import Patterns
+from lab.content.rubric import Rubric
+from lab.content.text import Text
+
+MOODS: tuple[str, ...] = ("calm", "worried", "annoyed", "angry", "furious")
+TOPICS: tuple[str, ...] = ("charges", "connection", "tariffs", "leaving")
+CATEGORIES: tuple[str, ...] = ("promoter", "passive", "detractor")
+
+
+@dataclass(frozen=True)
+class CardRow:
+    """One line of the customer card shown in the briefing."""
+
+    label: Text
+    value: Text
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """What the agent reads before the call: situation, customer card, what is allowed."""
+
+    situation: Text
+    customer_card: tuple[CardRow, ...]
+    allowed: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class TrialWarning:
+    """A move or phrase to avoid at this step; `match` lets drafts be checked while typing."""
+
+    text: Text
+    codex: str
+    match: Patterns | None = None
+
+
+@dataclass(frozen=True)
+class Branch:
+    """The customer's reaction to a reply of one category and the mood it leaves them in."""
+
+    mood: str
+    text: Text
+
+
+@dataclass(frozen=True)
+class Branches:
+    """Reactions by category: promoter (calmer), passive, detractor (angrier)."""
+
+    promoter: Branch
+    passive: Branch
+    detractor: Branch
+
+    def get(self, category: str) -> Branch:
+        """Return the branch for a category name."""
+        if category not in CATEGORIES:
+            raise ValueError(f"unknown category {category!r}")
+        return getattr(self, category)
+
+
+@dataclass(frozen=True)
+class Trial:
+    """One step of a sector: the customer's message and what a good reply does."""
+
+    id: str
+    step: int
+    mood: str
+    customer: Text
+    hint: Text
+    warnings: tuple[TrialWarning, ...]
+    model_answer: Text
+    rubric: Rubric
+    branches: Branches
+
+
+@dataclass(frozen=True)
+class Sector:
+    """A sector of the Lab: a kind of hard call played as an ordered list of trials."""
+
+    id: str
+    order: int
+    topic: str
+    title: Text
+    summary: Text
+    briefing: Briefing
+    trials: tuple[Trial, ...]
+    path: str = ""
+
+    @property
+    def steps(self) -> int:
+        """Number of trials in the sector."""
+        return len(self.trials)
+
+    def trial(self, step: int) -> Trial:
+        """Return the trial at a 1-based step; LookupError names the valid range."""
+        if not 1 <= step <= len(self.trials):
+            raise LookupError(f"sector {self.id!r} has steps 1..{len(self.trials)}, not {step}")
+        return self.trials[step - 1]

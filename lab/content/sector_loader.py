@@ -1,0 +1,226 @@
+"""Loading and validating sector.yaml files into Sector objects."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from pathlib import Path
+from typing import Any
+
+from lab.content.errors import Collector, ContentError
+from lab.content.phrases import read_patterns
+from lab.content.rubric import check_link, read_rubric
+from lab.content.sector import (
+    CATEGORIES,
+    MOODS,
+    TOPICS,
+    Branch,
+    Branches,
+    Briefing,
+    CardRow,
+    Sector,
+    Trial,
+    TrialWarning,
+)
+from lab.content.text import Text, check_keys, read_text, where
+from lab.content.yamlfile import read_yaml
+
+SECTOR_FILE = "sector.yaml"
+MAX_SECTORS = 4
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_TOP_KEYS = ("id", "order", "topic", "title", "summary", "briefing", "trials")
+_TRIAL_KEYS = ("id", "mood", "customer", "hint", "warnings", "model_answer", "rubric",
+               "branches")
+
+
+def read_sectors(
+    root: Path,
+    *,
+    anchors: Collection[str] | None = None,
+    concepts: Collection[str] | None = None,
+) -> tuple[tuple[Sector, ...], list[ContentError]]:
+    """Read every sectors/<id>/sector.yaml; return the valid sectors and all problems."""
+    errors: list[ContentError] = []
+    sectors: list[Sector] = []
+    if not root.is_dir():
+        return (), [ContentError(str(root), "(folder)", "sectors folder does not exist")]
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        path = folder / SECTOR_FILE
+        issues = Collector(path)
+        if not path.is_file():
+            issues.add("(file)", f"every sector folder needs a {SECTOR_FILE}")
+        else:
+            sector = _read_sector(path, issues, anchors, concepts)
+            if sector is not None and not issues.errors:
+                sectors.append(sector)
+        errors += issues.errors
+    errors += _check_orders(sectors)
+    return tuple(sorted(sectors, key=lambda s: s.order)), errors
+
+
+def _check_orders(sectors: list[Sector]) -> list[ContentError]:
+    seen: dict[int, Sector] = {}
+    errors = []
+    for sector in sectors:
+        if sector.order in seen:
+            other = seen[sector.order].id
+            errors.append(ContentError(sector.path, "order", f"order {sector.order} is also "
+                                       f"used by sector {other!r}"))
+        seen[sector.order] = sector
+    return errors
+
+
+def _read_sector(
+    path: Path, issues: Collector, anchors: Collection[str] | None,
+    concepts: Collection[str] | None,
+) -> Sector | None:
+    data = read_yaml(path, issues)
+    if data is None:
+        if not issues.errors:
+            issues.add("(file)", "file is empty")
+        return None
+    if not isinstance(data, dict):
+        issues.add("(file)", "expected a mapping at the top of the file")
+        return None
+    check_keys(data, "", issues, allowed=_TOP_KEYS, required=_TOP_KEYS)
+    sector_id = data.get("id")
+    if "id" in data and sector_id != path.parent.name:
+        issues.add("id", f"must equal the folder name {path.parent.name!r}, got {sector_id!r}")
+    order = data.get("order")
+    if "order" in data and (type(order) is not int or not 1 <= order <= MAX_SECTORS):
+        issues.add("order", f"expected a whole number from 1 to {MAX_SECTORS}")
+    if "topic" in data and data["topic"] not in TOPICS:
+        issues.add("topic", f"expected one of {', '.join(TOPICS)}")
+    title = read_text(data.get("title"), "title", issues) if "title" in data else None
+    summary = read_text(data.get("summary"), "summary", issues) if "summary" in data else None
+    briefing = _read_briefing(data.get("briefing"), issues) if "briefing" in data else None
+    trials = _read_trials(data.get("trials"), issues, anchors, concepts) \
+        if "trials" in data else None
+    if issues.errors or not (title and summary and briefing and trials):
+        return None
+    return Sector(sector_id, order, data["topic"], title, summary, briefing, trials, str(path))
+
+
+def _read_briefing(node: Any, issues: Collector) -> Briefing | None:
+    if not isinstance(node, dict):
+        issues.add("briefing", "expected a mapping with situation, customer_card, allowed")
+        return None
+    keys = ("situation", "customer_card", "allowed")
+    check_keys(node, "briefing", issues, allowed=keys, required=keys)
+    situation = read_text(node.get("situation"), "briefing.situation", issues) \
+        if "situation" in node else None
+    rows: list[CardRow] = []
+    for i, row in enumerate(_list(node.get("customer_card"), "briefing.customer_card", issues)):
+        place = f"briefing.customer_card[{i + 1}]"
+        if not isinstance(row, dict):
+            issues.add(place, "expected a mapping with label and value")
+            continue
+        check_keys(row, place, issues, allowed=("label", "value"), required=("label", "value"))
+        label = read_text(row.get("label"), f"{place}.label", issues) if "label" in row else None
+        value = read_text(row.get("value"), f"{place}.value", issues) if "value" in row else None
+        if label and value:
+            rows.append(CardRow(label, value))
+    allowed = [
+        read_text(item, f"briefing.allowed[{i + 1}]", issues)
+        for i, item in enumerate(_list(node.get("allowed"), "briefing.allowed", issues))
+    ]
+    if situation is None or not rows or not allowed or None in allowed:
+        return None
+    return Briefing(situation, tuple(rows), tuple(a for a in allowed if a is not None))
+
+
+def _list(node: Any, place: str, issues: Collector) -> list[Any]:
+    if not isinstance(node, list) or not node:
+        issues.add(place, "expected a non-empty list")
+        return []
+    return node
+
+
+def _read_trials(
+    node: Any, issues: Collector, anchors: Collection[str] | None,
+    concepts: Collection[str] | None,
+) -> tuple[Trial, ...] | None:
+    trials = []
+    items = _list(node, "trials", issues)
+    for step, item in enumerate(items, start=1):
+        trials.append(_read_trial(item, step, f"trials[{step}]", issues, anchors, concepts))
+    ids = [t.id for t in trials if t is not None]
+    for dup in sorted({i for i in ids if ids.count(i) > 1}):
+        issues.add("trials", f"trial id {dup!r} is used more than once")
+    if not items or None in trials:
+        return None
+    return tuple(t for t in trials if t is not None)
+
+
+def _read_trial(
+    node: Any, step: int, place: str, issues: Collector, anchors: Collection[str] | None,
+    concepts: Collection[str] | None,
+) -> Trial | None:
+    if not isinstance(node, dict):
+        issues.add(place, "expected a mapping describing the trial")
+        return None
+    check_keys(node, place, issues, allowed=_TRIAL_KEYS, required=_TRIAL_KEYS)
+    trial_id = node.get("id")
+    if "id" in node and not (isinstance(trial_id, str) and _SLUG.match(trial_id)):
+        issues.add(where(place, "id"), "expected a slug of lowercase letters, digits, -")
+    mood = node.get("mood")
+    if "mood" in node and mood not in MOODS:
+        issues.add(where(place, "mood"), f"expected one of {', '.join(MOODS)}")
+    texts: dict[str, Text | None] = {}
+    for key in ("customer", "hint", "model_answer"):
+        texts[key] = read_text(node.get(key), where(place, key), issues) if key in node else None
+    warnings = _read_warnings(node.get("warnings"), where(place, "warnings"), issues, anchors) \
+        if "warnings" in node else None
+    rubric = read_rubric(node.get("rubric"), where(place, "rubric"), issues, anchors, concepts) \
+        if "rubric" in node else None
+    branches = _read_branches(node.get("branches"), where(place, "branches"), issues) \
+        if "branches" in node else None
+    if None in texts.values() or warnings is None or rubric is None or branches is None:
+        return None
+    if not isinstance(trial_id, str) or mood not in MOODS:
+        return None
+    return Trial(trial_id, step, mood, texts["customer"], texts["hint"], warnings,
+                 texts["model_answer"], rubric, branches)
+
+
+def _read_warnings(
+    node: Any, place: str, issues: Collector, anchors: Collection[str] | None
+) -> tuple[TrialWarning, ...] | None:
+    result = []
+    for i, item in enumerate(_list(node, place, issues), start=1):
+        item_place = where(place, i)
+        text = read_text(item, item_place, issues, extra=("codex", "match"))
+        if not isinstance(item, dict):
+            continue
+        if "codex" not in item:
+            issues.add(where(item_place, "codex"), "missing")
+            continue
+        codex = check_link(item.get("codex"), where(item_place, "codex"), issues, anchors)
+        match = read_patterns(item["match"], where(item_place, "match"), issues) \
+            if "match" in item else None
+        if text and codex:
+            result.append(TrialWarning(text, codex, match))
+    return tuple(result) if result else None
+
+
+def _read_branches(node: Any, place: str, issues: Collector) -> Branches | None:
+    if not isinstance(node, dict):
+        issues.add(place, "expected a mapping with promoter, passive, detractor")
+        return None
+    check_keys(node, place, issues, allowed=CATEGORIES, required=CATEGORIES)
+    branches: dict[str, Branch] = {}
+    for category in CATEGORIES:
+        if category not in node:
+            continue
+        item, item_place = node[category], where(place, category)
+        text = read_text(item, item_place, issues, extra=("mood",))
+        if not isinstance(item, dict):
+            continue
+        mood = item.get("mood")
+        if mood not in MOODS:
+            issues.add(where(item_place, "mood"), f"expected one of {', '.join(MOODS)}")
+        elif text:
+            branches[category] = Branch(mood, text)
+    if len(branches) != len(CATEGORIES):
+        return None
+    return Branches(**branches)

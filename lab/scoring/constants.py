@@ -1,0 +1,79 @@
+"""Every number the scorer uses, in one place, so tuning never means hunting through code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+
+def _frozen(**values: float) -> MappingProxyType[str, float]:
+    return MappingProxyType(values)
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Formulas. Shown scores: each dimension = 100 * earned / possible over the trial's needs
+    and concepts, minus penalties. Rating: base = (needs earned + concept_scale * concepts
+    earned) / (needs possible + concept_scale * concepts possible); overall = floor +
+    (100 - floor) * base - penalty_scale * dimension-weighted penalties - padding - the
+    mood's empathy debt; rating = overall / 10 rounded, then capped by the worst warning
+    sign found. Needs carry most weight because a customer rates first whether the problem
+    got solved; the habits (greeting, empathy, closing) add on top."""
+
+    # How much a habit's weight counts against a need's weight of the same number.
+    concept_scale: float = 1.0
+    # Even a polite reply that solves nothing is not a zero: the customer's floor.
+    floor: float = 30.0
+    # Penalties shape the shown scores fully but the rating only partly: the caps already
+    # decide how low a harmful reply goes.
+    penalty_scale: float = 0.25
+
+    # How penalties on each dimension add up in the rating: reliability weighs most, since
+    # the customer called to get the problem fixed.
+    dimensions: MappingProxyType[str, float] = field(default_factory=lambda: _frozen(
+        reliability=0.42, empathy=0.33, inspiration=0.25))
+    # Shown score of a dimension the step asks nothing of, so it reads as neither good nor bad.
+    baseline: float = 75.0
+    # Share of a need's credit lost when its number ("299") or its time ("within 24 hours")
+    # is missing, or when it is hedged in the same sentence ("I'll try to refund").
+    missing_number: float = 0.15
+    missing_time: float = 0.3
+    hedged_need: float = 0.5
+    # A need counts as met for "did the reply address the problem" at this credit.
+    core_met: float = 0.5
+    # Angrier customers need more empathy: overall loses this share of the empathy gap.
+    mood_empathy_debt: MappingProxyType[str, float] = field(default_factory=lambda: _frozen(
+        calm=0.0, worried=0.03, annoyed=0.05, angry=0.08, furious=0.1))
+    # Harmful concepts count at most this many times each.
+    max_occurrences: int = 2
+    # Length: enough to say it is never rewarded; past `long_words` the padding penalty grows
+    # linearly and is full at `long_words * 2`.
+    long_words: int = 110
+    # Rating points a fully padded reply loses, on top of the padding signal's cap.
+    padding_points: float = 20.0
+    # Filler: in a reply of at least `filler_min_sentences`, this share of sentences doing no
+    # work counts as padding.
+    filler_share: float = 0.6
+    filler_min_sentences: int = 5
+    # Sentence structure: below these function-word shares a reply is a list of keywords.
+    function_share: MappingProxyType[str, float] = field(default_factory=lambda: _frozen(
+        ru=0.14, en=0.18))
+    min_words_for_structure: int = 6
+    max_words_per_clause_list: float = 2.0
+    # Repetition: content-lemma type/token ratio and share of repeated word triples.
+    min_type_token: float = 0.45
+    max_repeated_trigrams: float = 0.2
+    min_words_for_repetition: int = 12
+    # Copy of the customer's message: share of the reply's content lemmas taken from it.
+    copy_share: float = 0.75
+    copy_trigram_share: float = 0.5
+    min_words_for_copy: int = 4
+    # Shouting: share of upper-case letters, or number of upper-case words.
+    caps_letter_share: float = 0.6
+    caps_words: int = 3
+    # At most this many feedback items, most important first.
+    max_feedback: int = 4
+
+
+WEIGHTS = Weights()
+ACRONYMS = frozenset({"SMS", "СМС", "ID", "USSD", "NPS", "TNPS", "PIN", "ПИН", "OK", "ОК"})

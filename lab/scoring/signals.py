@@ -1,0 +1,78 @@
+"""Signs that a reply only looks like a reply: word lists, repetition, copying, shouting."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from lab.scoring.constants import ACRONYMS, WEIGHTS, Weights
+from lab.scoring.nlp import Doc
+
+_LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _content(doc: Doc) -> list[str]:
+    return [lem for lem, fn in zip(doc.lemmas, doc.function, strict=True)
+            if not fn and not lem.isdigit()]
+
+
+def is_keyword_list(doc: Doc, lang: str, weights: Weights = WEIGHTS) -> bool:
+    """True when words are strung together without the grammar of sentences."""
+    n = len(doc.lemmas)
+    if n < weights.min_words_for_structure:
+        return False
+    if sum(doc.function) / n < weights.function_share[lang]:
+        return True
+    clauses = len(set(doc.clause))
+    # "Sorry, refund, 299, 24 hours, block, SMS": many clauses of a word or two each.
+    return clauses >= 5 and n / clauses <= weights.max_words_per_clause_list
+
+
+def is_repetitive(doc: Doc, weights: Weights = WEIGHTS) -> bool:
+    """True when the same words or phrases come round again and again."""
+    content = _content(doc)
+    if len(doc.lemmas) < weights.min_words_for_repetition or not content:
+        return False
+    if len(content) >= 8 and len(set(content)) / len(content) < weights.min_type_token:
+        return True
+    trigrams = list(zip(doc.lemmas, doc.lemmas[1:], doc.lemmas[2:], strict=False))
+    repeated = sum(c - 1 for c in Counter(trigrams).values() if c > 1)
+    return bool(trigrams) and repeated / len(trigrams) > weights.max_repeated_trigrams
+
+
+def is_copy(doc: Doc, customer: Doc, weights: Weights = WEIGHTS) -> bool:
+    """True when the reply mostly repeats the customer's own message."""
+    content = _content(doc)
+    if len(doc.lemmas) < weights.min_words_for_copy or not content:
+        return False
+    theirs = set(_content(customer))
+    if sum(lem in theirs for lem in content) / len(content) >= weights.copy_share:
+        return True
+    mine = list(zip(doc.lemmas, doc.lemmas[1:], doc.lemmas[2:], strict=False))
+    their_trigrams = set(zip(customer.lemmas, customer.lemmas[1:], customer.lemmas[2:],
+                             strict=False))
+    return bool(mine) and sum(t in their_trigrams for t in mine) / len(mine) >= \
+        weights.copy_trigram_share
+
+
+def is_shouting(text: str, weights: Weights = WEIGHTS) -> bool:
+    """True when the reply is written in capitals (acronyms like SMS do not count)."""
+    letters = _LETTER.findall(text)
+    upper_words = [w for w in _WORD.findall(text)
+                   if w.isupper() and len(w) >= 3 and w not in ACRONYMS]
+    if len(upper_words) >= weights.caps_words:
+        return True
+    upper = sum(ch.isupper() for ch in letters)
+    return len(letters) >= 12 and upper / len(letters) >= weights.caps_letter_share
+
+
+def padding_share(doc: Doc, useful_sentences: set[int], weights: Weights = WEIGHTS) -> float:
+    """How much of the padding penalty applies (0-1): for length, or for idle sentences."""
+    n = len(doc.lemmas)
+    share = min(1.0, max(0.0, (n - weights.long_words) / weights.long_words))
+    if doc.sentences >= weights.filler_min_sentences:
+        idle = 1 - len(useful_sentences) / doc.sentences
+        if idle >= weights.filler_share:
+            share = max(share, idle)
+    return share

@@ -1,0 +1,141 @@
+"""Sector validation: every kind of mistake is reported with its file and place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lab.content.sector_loader import read_sectors
+from lab.scoring.lexicon import load_lexicon
+from tests.unit.content.builders import CHAPTERS, real_sector, write_sector
+
+ANCHORS = frozenset(f"{slug}#{a}" for slug, anchors in CHAPTERS.items() for a in anchors)
+
+
+def problems(root: Path) -> list[tuple[str, str, str]]:
+    """Validate sectors under root; return (file name, place, message) triples."""
+    _, errors = read_sectors(root / "sectors", anchors=ANCHORS,
+                             concepts=load_lexicon().good())
+    return [(Path(e.file).name, e.place, e.message) for e in errors]
+
+
+def places(root: Path) -> list[str]:
+    """Just the places of the problems found."""
+    return [place for _, place, _ in problems(root)]
+
+
+def test_real_sector_has_no_problems(tmp_path) -> None:
+    """The shipped sector validates cleanly against a full Codex."""
+    write_sector(tmp_path, real_sector())
+    assert problems(tmp_path) == []
+
+
+def test_missing_language_is_reported(tmp_path) -> None:
+    """A text without its English version is reported at its exact place."""
+    data = real_sector()
+    del data["trials"][2]["branches"]["detractor"]["en"]
+    write_sector(tmp_path, data)
+    assert problems(tmp_path) == [
+        ("sector.yaml", "trials[3].branches.detractor.en", "missing text in this language")
+    ]
+
+
+def test_unknown_key_and_wrong_type(tmp_path) -> None:
+    """Unknown keys and values of the wrong type are both reported, together."""
+    data = real_sector()
+    data["trials"][0]["colour"] = "red"
+    data["order"] = "first"
+    data["trials"][1]["hint"]["ru"] = True
+    write_sector(tmp_path, data)
+    assert set(places(tmp_path)) == {"trials[1].colour", "order", "trials[2].hint.ru"}
+
+
+def test_bad_mood_and_topic(tmp_path) -> None:
+    """Moods and topics must come from their fixed lists."""
+    data = real_sector()
+    data["trials"][3]["branches"]["passive"]["mood"] = "livid"
+    data["trials"][0]["mood"] = "sad"
+    data["topic"] = "weather"
+    write_sector(tmp_path, data)
+    assert set(places(tmp_path)) == {"trials[4].branches.passive.mood", "trials[1].mood",
+                                     "topic"}
+
+
+def test_duplicate_trial_ids_and_id_not_folder(tmp_path) -> None:
+    """Trial ids are unique and the sector id equals its folder name."""
+    data = real_sector()
+    data["trials"][1]["id"] = data["trials"][0]["id"]
+    data["id"] = "something-else"
+    write_sector(tmp_path, data)
+    found = problems(tmp_path)
+    assert ("sector.yaml", "trials", "trial id 'first-words' is used more than once") in found
+    assert any(place == "id" and "folder name" in msg for _, place, msg in found)
+
+
+def test_duplicate_orders_across_sectors(tmp_path) -> None:
+    """Two sectors cannot share a position on the map."""
+    write_sector(tmp_path, real_sector())
+    second = real_sector()
+    second["id"] = "second-sector"
+    write_sector(tmp_path, second, folder="second-sector")
+    [error] = read_sectors(tmp_path / "sectors")[1]
+    assert error.place == "order" and "also used by sector" in error.message
+
+
+def test_codex_link_to_missing_anchor(tmp_path) -> None:
+    """A warning or need that links to a Codex section that does not exist is reported."""
+    data = real_sector()
+    data["trials"][0]["warnings"][1]["codex"] = "listening#no-such-section"
+    data["trials"][1]["rubric"]["needs"][0]["codex"] = "not a link"
+    write_sector(tmp_path, data)
+    assert set(places(tmp_path)) == {"trials[1].warnings[2].codex",
+                                     "trials[2].rubric.needs[1].codex"}
+
+
+def test_rubric_problems(tmp_path) -> None:
+    """Bad patterns, unknown concepts, weights out of range and no core need are reported."""
+    data = real_sector()
+    rubric = data["trials"][0]["rubric"]
+    rubric["needs"][0]["match"]["ru"][0] = "вернуть| деньги"
+    rubric["concepts"]["telepathy"] = 1
+    rubric["needs"][1]["weight"] = 50
+    for need in data["trials"][2]["rubric"]["needs"]:
+        need.pop("core", None)
+    write_sector(tmp_path, data)
+    assert set(places(tmp_path)) == {
+        "trials[1].rubric.needs[1].match.ru[1]",
+        "trials[1].rubric.concepts.telepathy",
+        "trials[1].rubric.needs[2].weight",
+        "trials[3].rubric.needs",
+    }
+
+
+def test_yaml_syntax_error_names_the_line(tmp_path) -> None:
+    """A YAML syntax error reports file and line, not a traceback."""
+    write_sector(tmp_path, "id: unexpected-charge\norder: 1\ntitle: {ru: a, en: b\n")
+    [(name, place, message)] = problems(tmp_path)
+    assert name == "sector.yaml" and place.startswith("line ") and "YAML" in message
+
+
+def test_duplicate_yaml_key_is_an_error(tmp_path) -> None:
+    """A key written twice is reported instead of silently keeping the last one."""
+    write_sector(tmp_path, "id: unexpected-charge\nid: again\n")
+    [(_, place, message)] = problems(tmp_path)
+    assert place == "line 2" and "duplicate key" in message
+
+
+def test_empty_file_and_missing_file(tmp_path) -> None:
+    """An empty sector.yaml and a folder without one are both reported."""
+    write_sector(tmp_path, "")
+    (tmp_path / "sectors" / "no-file-here").mkdir()
+    assert sorted(places(tmp_path)) == ["(file)", "(file)"]
+
+
+def test_all_problems_are_collected_at_once(tmp_path) -> None:
+    """Validation keeps going after the first problem."""
+    data = real_sector()
+    del data["summary"]
+    del data["trials"][5]["model_answer"]["ru"]
+    data["briefing"]["customer_card"][0]["value"] = "just text"
+    write_sector(tmp_path, data)
+    assert set(places(tmp_path)) == {"summary", "trials[6].model_answer.ru",
+                                     "briefing.customer_card[1].value"}

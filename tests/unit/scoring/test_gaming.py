@@ -1,0 +1,107 @@
+"""Replies that only look right must score as detractors, whatever words they contain."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.scoring.helpers import score, sector
+
+GOOD_RU = ("Здравствуйте, Ирина! Понимаю, как это неприятно. Подписку я уже отключила, "
+           "299 рублей вернутся на баланс в течение 24 часов.")
+GOOD_EN = ("Hello Irina, I understand how upsetting this is. I've switched the subscription "
+           "off and the 299 roubles will be back on your balance within 24 hours.")
+
+GAMING = {
+    "keywords": {
+        "ru": "Здравствуйте извините понимаю отключить подписка вернуть 299 рублей 24 часа "
+              "запрет спасибо",
+        "en": "hello sorry understand switch off subscription refund 299 roubles 24 hours "
+              "block thanks",
+    },
+    "comma_list": {
+        "ru": "Извините, понимаю, отключу, верну, 299 рублей, 24 часа, запрет, СМС, спасибо.",
+        "en": "Sorry, understand, cancelled, refund, 299 roubles, 24 hours, block, SMS, thanks.",
+    },
+    "repetition": {
+        "ru": "Верну 299 рублей. Верну 299 рублей. Верну 299 рублей. Отключу подписку. "
+              "Отключу подписку. Отключу подписку.",
+        "en": "Refund 299 roubles. Refund 299 roubles. Refund 299 roubles. Switch it off. "
+              "Switch it off. Switch it off.",
+    },
+    "caps": {
+        "ru": GOOD_RU.upper(),
+        "en": GOOD_EN.upper(),
+    },
+    "rude": {
+        "ru": "Вы что, совсем тупой? Подписку отключила, 299 рублей вернутся в течение суток.",
+        "en": "Are you stupid? I switched it off, the 299 roubles come back within 24 hours.",
+    },
+    "blame": {
+        "ru": "Вы сами нажали на баннер, надо было внимательнее читать. " + GOOD_RU,
+        "en": "You should have read the terms before tapping that banner. " + GOOD_EN,
+    },
+    "buck": {
+        "ru": "Это не к нам, обращайтесь к контент-провайдеру, мы за это не отвечаем.",
+        "en": "That's not our problem, you need to contact the content provider directly.",
+    },
+    "hedge": {
+        "ru": "Постараюсь отключить подписку, но вернуть деньги не обещаю, возможно, через "
+              "пару дней.",
+        "en": "I'll try to cancel it, but I can't promise a refund, maybe in a couple of days.",
+    },
+    "jargon": {
+        "ru": "В соответствии с регламентом данная услуга была активирована, возврат денежных "
+              "средств будет осуществлён согласно договору.",
+        "en": "Pursuant to our policy the aforementioned service was activated as per the terms "
+              "and funds will be returned in accordance with regulations.",
+    },
+    "upsell": {
+        "ru": "Здравствуйте! А хотите перейти на выгодный тариф? Сейчас у нас акция и скидка.",
+        "en": "Hello! Would you like to upgrade to our premium plan? There's a special offer "
+              "this month.",
+    },
+    "ignores": {
+        "ru": "Здравствуйте, Ирина. Понимаю, как это неприятно, мне очень жаль.",
+        "en": "Hello Irina, I understand how upsetting this is, and I'm so sorry.",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("kind", sorted(GAMING))
+def test_gaming_reply_is_a_detractor(kind: str, lang: str) -> None:
+    """Each gaming kind is a detractor in both languages."""
+    result = score(1, GAMING[kind][lang], lang)
+    assert result.category == "detractor", (kind, result)
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_copy_of_the_customer_is_a_detractor(lang: str) -> None:
+    """Echoing the customer's own message back scores as low as it gets."""
+    customer = sector().trial(1).customer.get(lang)
+    assert score(1, customer, lang).rating <= 2
+
+
+RAMBLING = {
+    "ru": " Вообще в наше время существует огромное количество разных сервисов и подписок."
+          " Они подключаются разными способами: через сайты, приложения и короткие номера."
+          " Всё это регулируется правилами, которые постоянно меняются и совершенствуются."
+          " Наша компания всегда стремится к тому, чтобы клиенты оставались довольны."
+          " Мы регулярно проводим опросы и внимательно изучаем каждое мнение клиентов."
+          " Поэтому мы и дальше будем работать над качеством обслуживания для всех абонентов.",
+    "en": " These days there are a great many different services and subscriptions around."
+          " They get connected in all sorts of ways, through websites, apps and short numbers."
+          " All of this is governed by rules that keep changing and improving over time."
+          " Our company always does its best to make sure that customers stay happy."
+          " We run regular surveys and carefully study every single opinion we receive."
+          " That is why we will keep working on the quality of our service for everyone.",
+}
+
+
+@pytest.mark.parametrize("lang,good", [("ru", GOOD_RU), ("en", GOOD_EN)])
+def test_padding_is_not_rewarded(lang: str, good: str) -> None:
+    """Rambling added to a decent reply lowers its rating and earns a note about length."""
+    plain = score(1, good, lang)
+    padded = score(1, good + RAMBLING[lang], lang)
+    assert padded.rating < plain.rating
+    assert any(f.codex == "explaining#plain-words" for f in padded.feedback)
