@@ -13,6 +13,10 @@ from lab.content.text import Text, check_keys, read_text, where
 
 DIMENSIONS: tuple[str, ...] = ("reliability", "empathy", "inspiration")
 _LINK = re.compile(r"^[a-z0-9-]+#[a-z0-9-]+$")
+# Harms a trial may switch off with `allow:` because, in some calls, saying it is the fix:
+# offering a cheaper tariff or a discount is no upsell when the rubric asks for that offer.
+# Blame, rudeness or passing the buck never are. Kept in step with the lexicon by a test.
+ALLOWABLE_HARMS: tuple[str, ...] = ("upsell",)
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,8 @@ class Rubric:
 
     needs: tuple[Need, ...]
     concepts: tuple[tuple[str, float], ...]
+    # Harmful lexicon concepts not counted in this trial (the trial's own warnings still are).
+    allow: tuple[str, ...] = ()
 
 
 def check_link(value: Any, place: str, issues: Collector, anchors: Collection[str] | None) -> str:
@@ -59,7 +65,11 @@ def read_rubric(
     if not isinstance(node, dict):
         issues.add(place, "expected a mapping with needs and concepts")
         return None
-    check_keys(node, place, issues, allowed=("needs", "concepts"), required=("needs",))
+    check_keys(node, place, issues, allowed=("needs", "concepts", "allow"), required=("needs",))
+    allow = node.get("allow", [])
+    if not isinstance(allow, list) or not all(a in ALLOWABLE_HARMS for a in allow):
+        issues.add(where(place, "allow"), f"expected a list of: {', '.join(ALLOWABLE_HARMS)}")
+        allow = []
     weights = _read_concepts(node.get("concepts", {}), where(place, "concepts"), issues, concepts)
     raw_needs = node.get("needs")
     if not isinstance(raw_needs, list) or not raw_needs:
@@ -77,7 +87,7 @@ def read_rubric(
         issues.add(where(place, "needs"), "at least one need must be core: true")
     if any(need is None for need in needs) or weights is None:
         return None
-    return Rubric(tuple(n for n in needs if n is not None), weights)
+    return Rubric(tuple(n for n in needs if n is not None), weights, tuple(allow))
 
 
 def _read_concepts(

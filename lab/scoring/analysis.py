@@ -6,11 +6,12 @@ from dataclasses import dataclass, field, replace
 
 from lab.content.rubric import Need
 from lab.content.sector import Trial
-from lab.scoring import signals
+from lab.scoring import harms, signals
 from lab.scoring.constants import WEIGHTS, Weights
 from lab.scoring.lexicon import Lexicon
-from lab.scoring.nlp import Doc, tokenise
+from lab.scoring.nlp import Doc, Language, tokenise
 from lab.scoring.patterns import Hit, Pattern, compile_pattern
+from lab.scoring.typos import Speller
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class CompiledTrial:
     needs: tuple[CompiledNeed, ...]
     warnings: tuple[tuple[int, tuple[Pattern, ...]], ...]
     customer: Doc
+    speller: Speller
 
 
 @dataclass
@@ -54,6 +56,9 @@ class Analysis:
     concepts: dict[str, list[Hit]] = field(default_factory=dict)
     signals: dict[str, float] = field(default_factory=dict)
     trial_warnings: list[tuple[int, Hit]] = field(default_factory=list)
+    # Harmful hits that count (after context filters), and harms the trial's warnings add.
+    harms: dict[str, list[Hit]] = field(default_factory=dict)
+    warned: dict[str, list[Hit]] = field(default_factory=dict)
 
 
 def compile_trial(trial: Trial, lang: str, lexicon: Lexicon) -> CompiledTrial:
@@ -71,7 +76,9 @@ def compile_trial(trial: Trial, lang: str, lexicon: Lexicon) -> CompiledTrial:
         for i, w in enumerate(trial.warnings) if w.match is not None
     )
     customer = tokenise(trial.customer.get(lang), lexicon.languages[lang])
-    return CompiledTrial(trial, lang, tuple(needs), warnings, customer)
+    words = [p for (_, code), found in lexicon.patterns.items() if code == lang for p in found]
+    words += [p for item in needs for p in item.patterns]
+    return CompiledTrial(trial, lang, tuple(needs), warnings, customer, Speller(words, lang))
 
 
 def _hits(patterns: tuple[Pattern, ...], doc: Doc) -> list[Hit]:
@@ -87,16 +94,24 @@ def analyse(compiled: CompiledTrial, text: str, lexicon: Lexicon, weights: Weigh
     lang = compiled.lang
     language = lexicon.languages[lang]
     doc = tokenise(text, language)
+    compiled.speller.correct(doc)
     result = Analysis(doc)
     for name in lexicon.concepts:
         result.concepts[name] = _hits(lexicon.patterns[(name, lang)], doc)
+    harms.filter_hedges(result.concepts, doc, lexicon, lang)
     time_sentences = {doc.sentence[h.positions[0]] for h in result.concepts["time_frame"]}
     hedge_sentences = {doc.sentence[h.positions[0]] for h in result.concepts["hedge"]}
     for item in compiled.needs:
         result.needs[item.need.id] = _need(item, doc, time_sentences, hedge_sentences, weights)
+    met = {s for need in result.needs.values() if need.credit > 0 for s in need.sentences}
+    result.harms = harms.harms(result.concepts, doc, lexicon, compiled.trial, met)
     for index, patterns in compiled.warnings:
         result.trial_warnings += [(index, hit) for hit in _hits(patterns, doc)]
-    _detect_signals(result, compiled, lang, weights)
+    result.warned = harms.warned(compiled.trial, result.trial_warnings, lexicon, result.harms,
+                                 doc, met)
+    if result.warned.pop("caps", None):
+        result.signals["caps"] = 1.0
+    _detect_signals(result, compiled, language, weights)
     return result
 
 
@@ -121,10 +136,10 @@ def _need(item: CompiledNeed, doc: Doc, time_sentences: set[int], hedge_sentence
     return outcome
 
 
-def _detect_signals(result: Analysis, compiled: CompiledTrial, lang: str, weights: Weights
-                    ) -> None:
+def _detect_signals(result: Analysis, compiled: CompiledTrial, language: Language,
+                    weights: Weights) -> None:
     doc = result.doc
-    if signals.is_keyword_list(doc, lang, weights):
+    if signals.is_keyword_list(doc, language, weights):
         result.signals["keyword_list"] = 1.0
     if signals.is_repetitive(doc, weights):
         result.signals["repetition"] = 1.0

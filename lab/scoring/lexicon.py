@@ -30,6 +30,9 @@ class Concept:
     penalty: MappingProxyType[str, float] = field(default_factory=lambda: MappingProxyType({}))
     cap: int = 10
     cap_after: int = 1
+    # In a sentence that meets one of the trial's needs a hit does not count: "always" (an
+    # offer there is the fix), "warnings" (only the trial's warning words), or "no".
+    yields_to_needs: str = "no"
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,9 @@ class Lexicon:
     praise: Concept
     languages: MappingProxyType[str, Language]
     patterns: MappingProxyType[tuple[str, str], tuple[Pattern, ...]]
+    # A trial warning linked to one of these Codex sections counts as that harm when sent.
+    warning_harms: MappingProxyType[str, str] = field(
+        default_factory=lambda: MappingProxyType({}))
 
     def good(self) -> tuple[str, ...]:
         """Names of concepts a rubric can ask for."""
@@ -71,7 +77,7 @@ def _concept(name: str, node: dict[str, Any], kind: str) -> Concept:
         raise ValueError(f"lexicon concept {name!r} names an unknown dimension")
     return Concept(name, kind, str(node["codex"]), _text(message), node.get("dimension", ""),
                    MappingProxyType(penalty), int(node.get("cap", 10)),
-                   int(node.get("cap_after", 1)))
+                   int(node.get("cap_after", 1)), str(node.get("yields_to_needs", "no")))
 
 
 def _language(code: str, node: dict[str, Any]) -> Language:
@@ -80,8 +86,9 @@ def _language(code: str, node: dict[str, Any]) -> Language:
         # Lists are compared with lemmas, so "больше" must also be found as "большой".
         return frozenset(raw) | frozenset(lemma(w, code) for w in raw)
 
-    return Language(code, words("negators"), words("passes_negation"), words("existential"),
-                    words("clause_breaks"), words("function_words"), words("parentheticals"))
+    keys = ("negators", "passes_negation", "existential", "clause_breaks", "function_words",
+            "parentheticals", "light_words", "finite_markers", "contrast")
+    return Language(code, **{key: words(key) for key in keys})
 
 
 @lru_cache(maxsize=4)
@@ -101,5 +108,11 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
             raise ValueError(f"{lang}.yaml concepts differ: unknown {unknown}, missing {missing}")
         for name, lines in data["concepts"].items():
             patterns[(name, lang)] = tuple(compile_pattern(str(line), lang) for line in lines)
+    warning_harms = {str(k): str(v) for k, v in meta.get("warning_harms", {}).items()}
+    unknown_harms = set(warning_harms.values()) - {c.name for c in concepts.values()
+                                                   if c.kind == "harm"} - set(signals)
+    if unknown_harms:
+        raise ValueError(f"concepts.yaml warning_harms name unknown harms {unknown_harms}")
     return Lexicon(MappingProxyType(concepts), MappingProxyType(signals), praise,
-                   MappingProxyType(languages), MappingProxyType(patterns))
+                   MappingProxyType(languages), MappingProxyType(patterns),
+                   MappingProxyType(warning_harms))

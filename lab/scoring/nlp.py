@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-import pymorphy3
-import simplemma
+from lab.scoring.morph import analyse, is_known, lemma  # noqa: F401 (lemma: re-exported)
 
 _TOKEN = re.compile(
     r"(?P<num>\d+(?:[.,:]\d+)*)"
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*)"
-    r"|(?P<stop>[.!?…;]+|\n\s*\n|\n(?=\s*[-*•]))"
-    r"|(?P<pause>[,:()\"«»“”—–]|\s-\s)"
+    # A semicolon joins two halves of one thought ("ads carry banners; one tap starts it"),
+    # so it parts clauses, not sentences.
+    r"|(?P<stop>[.!?…]+|\n\s*\n|\n(?=\s*[-*•]))"
+    # Quotes only mark a name («Простой», "Smart"); they part nothing.
+    r"|(?P<pause>[,:;()—–]|\s-\s)"
 )
 _CONTRACTIONS = {"won't": ("will", "not"), "can't": ("can", "not"), "cannot": ("can", "not"),
                  "shan't": ("shall", "not"), "ain't": ("be", "not")}
 _SUFFIXES = {"n't": "not", "'ll": "will", "'re": "be", "'ve": "have", "'m": "be", "'d": "would"}
 _S_IS = {"it", "that", "there", "here", "what", "he", "she", "who", "where", "everything"}
 _RU_FUNCTION_POS = {"NPRO", "PREP", "CONJ", "PRCL"}
+# Halves of "что-то", "кто-нибудь", "по-моему" are particles, not words of their own.
+_PARTICLES = {"то", "либо", "нибудь", "ка", "таки", "де"}
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,12 @@ class Language:
     clause_breaks: frozenset[str]
     function_words: frozenset[str]
     parentheticals: frozenset[str] = frozenset()
+    # Words that make no clause of their own: "конечно", "please", "goodbye" (keyword lists).
+    light_words: frozenset[str] = frozenset()
+    # English has no tagger here: these words (auxiliaries, modals) mark a finite verb.
+    finite_markers: frozenset[str] = frozenset()
+    # "But" after an honest limit: "I can't promise that, but the price is fixed".
+    contrast: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -47,31 +56,13 @@ class Doc:
     clause: list[int] = field(default_factory=list)
     negated: list[bool] = field(default_factory=list)
     function: list[bool] = field(default_factory=list)
+    # Coarse part of speech ("VERB", "NOUN"...; "NAME" for a person's name; "" unknown).
+    pos: list[str] = field(default_factory=list)
     finite_verbs: int = 0
     sentences: int = 0
     index: dict[str, list[int]] = field(default_factory=dict)
-
-
-@lru_cache(maxsize=1)
-def _morph() -> pymorphy3.MorphAnalyzer:
-    return pymorphy3.MorphAnalyzer()
-
-
-@lru_cache(maxsize=200_000)
-def analyse(word: str, lang: str) -> tuple[str, str]:
-    """Return (lemma, coarse part of speech) of a lower-case word; POS is '' when unknown."""
-    word = word.replace("ё", "е")
-    if word.isdigit():
-        return word, "NUMB"
-    if lang == "ru" and re.search("[а-я]", word):
-        parse = _morph().parse(word)[0]
-        return parse.normal_form.replace("ё", "е"), str(parse.tag.POS or "")
-    return simplemma.lemmatize(word, lang="en").lower(), ""
-
-
-def lemma(word: str, lang: str) -> str:
-    """Return the dictionary form of a word in lang."""
-    return analyse(word.lower(), lang)[0]
+    # Positions of words the lemmatiser does not know: candidates for typo correction.
+    unknown: list[int] = field(default_factory=list)
 
 
 def _expand(word: str) -> list[str]:
@@ -105,6 +96,10 @@ def tokenise(text: str, language: Language) -> Doc:
         parts = _expand(raw) if language.code == "en" else [raw.lower()]
         for part in parts:
             lem, pos = analyse(part, language.code)
+            # An English name: capitalised and unknown, or capitalised mid-sentence ("Artem").
+            if language.code == "en" and raw[:1].isupper() and part != "i" and \
+                    (pending or not is_known(part, "en")):
+                pos = "NAME"
             if lem in language.clause_breaks:
                 clause += 1
             doc.words.append(part)
@@ -113,8 +108,11 @@ def tokenise(text: str, language: Language) -> Doc:
             doc.sentence.append(sentence)
             doc.clause.append(clause)
             doc.function.append(pos in _RU_FUNCTION_POS or lem in language.function_words)
+            doc.pos.append(pos)
             doc.finite_verbs += pos == "VERB"
             pending = True
+            if not is_known(part, language.code):
+                doc.unknown.append(len(doc.lemmas) - 1)
     doc.sentences = sentence + (1 if pending else 0)
     _merge_parentheticals(doc, language)
     doc.negated = _negation(doc, language)
@@ -122,6 +120,11 @@ def tokenise(text: str, language: Language) -> Doc:
         doc.index.setdefault(lem, []).append(position)
         # Exact forms are indexed too, for patterns that need an imperative ("=звоните").
         doc.index.setdefault("=" + doc.words[position].replace("ё", "е"), []).append(position)
+        # "paid-content block", "контент-провайдер": each half also counts as its own word.
+        halves = doc.words[position].split("-")
+        if len(halves) > 1 and all(len(h) > 2 and h not in _PARTICLES for h in halves):
+            for half in halves:
+                doc.index.setdefault(analyse(half, language.code)[0], []).append(position)
     return doc
 
 

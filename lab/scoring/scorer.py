@@ -110,7 +110,7 @@ class Scorer:
                 for d in DIMENSIONS}
         penalty = dict.fromkeys(DIMENSIONS, 0.0)
         for concept in self.lexicon.harmful():
-            count = len(analysis.concepts[concept.name])
+            count = len(analysis.harms[concept.name]) + len(analysis.warned.get(concept.name, ()))
             if count:
                 self._penalise(concept, min(count, self.weights.max_occurrences), penalty)
                 self._harm(concept, count, lang, caps, items)
@@ -145,7 +145,7 @@ class Scorer:
         analysis = analyse(self.prepare(trial, lang), text, self.lexicon, self.weights)
         doc, found = analysis.doc, []
         for concept in self.lexicon.harmful():
-            for hit in analysis.concepts[concept.name]:
+            for hit in analysis.harms[concept.name]:
                 start, end = hit.span(doc)
                 found.append(DraftWarning(concept.name, concept.message.get(lang),
                                           concept.codex, start, end))

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from lab.scoring.constants import ACRONYMS, WEIGHTS, Weights
-from lab.scoring.nlp import Doc
+from lab.scoring.nlp import Doc, Language
 
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -17,16 +17,28 @@ def _content(doc: Doc) -> list[str]:
             if not fn and not lem.isdigit()]
 
 
-def is_keyword_list(doc: Doc, lang: str, weights: Weights = WEIGHTS) -> bool:
+def is_keyword_list(doc: Doc, language: Language, weights: Weights = WEIGHTS) -> bool:
     """True when words are strung together without the grammar of sentences."""
     n = len(doc.lemmas)
     if n < weights.min_words_for_structure:
         return False
-    if sum(doc.function) / n < weights.function_share[lang]:
+    if sum(doc.function) / n < weights.function_share[language.code]:
         return True
-    clauses = len(set(doc.clause))
+    # A name, "конечно" or "всего доброго" between commas is no clause of its own, so
+    # "Хорошо, Артём. Обращайтесь, если что. До свидания." is three short sentences, not a list.
+    clauses: dict[int, list[int]] = {}
+    for i, clause in enumerate(doc.clause):
+        if doc.pos[i] != "NAME" and doc.lemmas[i] not in language.light_words:
+            clauses.setdefault(clause, []).append(i)
+    words = sum(len(found) for found in clauses.values())
     # "Sorry, refund, 299, 24 hours, block, SMS": many clauses of a word or two each.
-    return clauses >= 5 and n / clauses <= weights.max_words_per_clause_list
+    if len(clauses) < 5 or words / len(clauses) > weights.max_words_per_clause_list:
+        return False
+    # ...unless most sentences with content have a finite verb: that is speech, not a list.
+    content = {doc.sentence[found[0]] for found in clauses.values()}
+    verbs = {doc.sentence[i] for i in range(n) if doc.pos[i] == "VERB"
+             or doc.lemmas[i] in language.finite_markers}
+    return len(verbs & content) * 2 < len(content)
 
 
 def is_repetitive(doc: Doc, weights: Weights = WEIGHTS) -> bool:
@@ -37,8 +49,11 @@ def is_repetitive(doc: Doc, weights: Weights = WEIGHTS) -> bool:
     if len(content) >= 8 and len(set(content)) / len(content) < weights.min_type_token:
         return True
     trigrams = list(zip(doc.lemmas, doc.lemmas[1:], doc.lemmas[2:], strict=False))
-    repeated = sum(c - 1 for c in Counter(trigrams).values() if c > 1)
-    return bool(trigrams) and repeated / len(trigrams) > weights.max_repeated_trigrams
+    counts = Counter(trigrams)
+    # Counting covered words, not repeated triples, so one phrase said four times weighs as
+    # much as it sounds, whatever else the reply adds around it.
+    covered = {i + k for i, t in enumerate(trigrams) if counts[t] > 1 for k in range(3)}
+    return len(covered) / len(doc.lemmas) >= weights.max_repeated_share
 
 
 def is_copy(doc: Doc, customer: Doc, weights: Weights = WEIGHTS) -> bool:

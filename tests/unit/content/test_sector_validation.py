@@ -139,3 +139,17 @@ def test_all_problems_are_collected_at_once(tmp_path) -> None:
     write_sector(tmp_path, data)
     assert set(places(tmp_path)) == {"summary", "trials[6].model_answer.ru",
                                      "briefing.customer_card[1].value"}
+
+
+def test_rubric_allow_is_read_and_checked(tmp_path) -> None:
+    """`allow: [upsell]` is read into the rubric; an unknown or unallowable harm is reported."""
+    data = real_sector()
+    data["trials"][0]["rubric"]["allow"] = ["upsell"]
+    write_sector(tmp_path, data)
+    assert problems(tmp_path) == []
+    sectors, _ = read_sectors(tmp_path / "sectors", anchors=ANCHORS,
+                              concepts=load_lexicon().good())
+    assert sectors[0].trials[0].rubric.allow == ("upsell",)
+    data["trials"][0]["rubric"]["allow"] = ["blame"]
+    write_sector(tmp_path, data)
+    assert places(tmp_path) == ["trials[1].rubric.allow"]

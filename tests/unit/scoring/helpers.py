@@ -10,9 +10,15 @@ from lab.scoring import ScoreResult, score_reply
 
 
 @lru_cache(maxsize=1)
-def sector() -> Sector:
-    """Sector 1, loaded once per test session."""
-    return load_sectors(SECTORS_DIR)[0]
+def sectors() -> dict[str, Sector]:
+    """Every sector by id, loaded once per test session."""
+    return {s.id: s for s in load_sectors(SECTORS_DIR)}
+
+
+def sector(sector_id: str | None = None) -> Sector:
+    """A sector by id; sector 1 when no id is given."""
+    found = sectors()
+    return found[sector_id] if sector_id else next(iter(found.values()))
 
 
 def score(step: int, text: str, lang: str, mood: str | None = None) -> ScoreResult:

@@ -1,11 +1,22 @@
-"""Agreement with a team lead's labels on the evaluation set in tests/eval/.
+"""Agreement with team leads' labels on every sector's evaluation set in tests/eval/.
 
+Each set is scored against its own sector's trials (EVAL_FILES maps file to sector).
 Spearman's rank correlation (ties get average ranks) between our rating and the label must
-reach 0.8 in each language and each split; every gaming reply must be a detractor and
-every excellent reply a promoter. The scorer was tuned on split=tune only. The holdout
-checks are expected failures for now: at the time of writing holdout Spearman was 0.71 (ru)
-and 0.72 (en), with 2 gaming replies (en) and 3 excellent replies (2 ru, 1 en) outside their
-range; they report XPASS once the scorer generalises well enough.
+reach 0.8 per sector, language and split; every gaming reply must be a detractor and every
+excellent reply a promoter. unexpected_charge_extra.yaml is all tune; the three newer sets
+have 27 tune and 13 holdout items per language. The scorer is tuned on split=tune only.
+
+Tune, after the context work (offers that are the fix, warnings as harms, closings):
+unexpected-charge ru 0.924/0.922 (two sets), en 0.877/0.897; poor-connection ru 0.933,
+en 0.894; price-change ru 0.875, en 0.854; about-to-leave ru 0.916, en 0.919; no gaming
+reply escapes and no excellent reply is missed on tune.
+
+Holdout (measured once at the end, aggregates only). Spearman: unexpected-charge ru 0.767,
+en 0.702 (below the bar); poor-connection ru 0.864, en 0.896; price-change ru 0.838,
+en 0.927; about-to-leave ru 0.938, en 0.929. Gaming replies not detractors: 2 in
+unexpected-charge en, none elsewhere. Excellent replies not promoters: 1 each in
+unexpected-charge ru, price-change ru and en, about-to-leave ru. HOLDOUT_BELOW_BAR lists
+exactly these as expected failures; every other holdout check must pass.
 """
 
 from __future__ import annotations
@@ -19,11 +30,33 @@ import pytest
 import yaml
 
 from lab.paths import ROOT
-from lab.scoring import ScoreResult
-from tests.unit.scoring.helpers import score, sector
+from lab.scoring import ScoreResult, score_reply
+from tests.unit.scoring.helpers import sectors
 
 EVAL_DIR = ROOT / "tests" / "eval"
+# Which sector each evaluation file belongs to.
+EVAL_FILES = {
+    "unexpected_charge.yaml": "unexpected-charge",
+    "unexpected_charge_extra.yaml": "unexpected-charge",
+    "poor_connection.yaml": "poor-connection",
+    "price_change.yaml": "price-change",
+    "about_to_leave.yaml": "about-to-leave",
+}
+SECTORS = sorted(set(EVAL_FILES.values()))
+LANGS = ("ru", "en")
 MIN_SPEARMAN = 0.8
+# (check, sector, language) holdout checks below the bar when last measured; the figures
+# are in the reasons. Checks not listed here must pass.
+HOLDOUT_BELOW_BAR: dict[tuple[str, str, str], str] = {
+    ("spearman", "unexpected-charge", "ru"): "holdout spearman 0.767 on 32 replies",
+    ("spearman", "unexpected-charge", "en"): "holdout spearman 0.702 on 32 replies",
+    ("gaming", "unexpected-charge", "en"): "2 holdout gaming replies are not detractors",
+    ("excellent", "unexpected-charge", "ru"): "1 holdout excellent reply is not a promoter",
+    ("excellent", "price-change", "ru"): "1 of the holdout excellent replies is not a promoter",
+    ("excellent", "price-change", "en"): "1 of the holdout excellent replies is not a promoter",
+    ("excellent", "about-to-leave", "ru"): "1 of the holdout excellent replies is not a "
+                                           "promoter",
+}
 
 
 def average_ranks(values: list[float]) -> list[float]:
@@ -58,19 +91,50 @@ def _read(path: Path) -> list[dict[str, Any]]:
 
 
 @lru_cache(maxsize=1)
-def items() -> tuple[tuple[dict[str, Any], ScoreResult], ...]:
-    """Every labelled reply for sector 1 with its score."""
+def items() -> tuple[tuple[str, dict[str, Any], ScoreResult], ...]:
+    """Every labelled reply with its sector and its score against that sector's trial."""
     found = []
-    for path in sorted(EVAL_DIR.glob("*.y*ml")) + sorted(EVAL_DIR.glob("*.jsonl")):
-        found += _read(path)
-    steps = sector().steps
-    return tuple((item, score(item["step"], item["text"], item["lang"])) for item in found
-                 if 1 <= item.get("step", 0) <= steps)
+    for name, sector_id in EVAL_FILES.items():
+        if not (EVAL_DIR / name).exists():
+            continue
+        sector = sectors()[sector_id]
+        for item in _read(EVAL_DIR / name):
+            if 1 <= item.get("step", 0) <= sector.steps:
+                trial = sector.trial(item["step"])
+                found.append((sector_id, item, score_reply(trial, item["text"], item["lang"])))
+    return tuple(found)
 
 
-def _require_items() -> None:
+def _select(sector_id: str, lang: str, split: str) -> list[tuple[dict[str, Any], ScoreResult]]:
     if not items():
         pytest.skip("no evaluation set in tests/eval")
+    return [(item, result) for sid, item, result in items() if sid == sector_id
+            and item["lang"] == lang and item.get("split", "tune") == split]
+
+
+def _cases(check: str) -> list[Any]:
+    cases = []
+    for sector_id in SECTORS:
+        for lang in LANGS:
+            cases.append(pytest.param(sector_id, lang, "tune", id=f"{sector_id}-{lang}-tune"))
+            reason = HOLDOUT_BELOW_BAR.get((check, sector_id, lang))
+            marks = [pytest.mark.xfail(reason=reason, strict=False)] if reason else []
+            cases.append(pytest.param(sector_id, lang, "holdout", marks=marks,
+                                      id=f"{sector_id}-{lang}-holdout"))
+    return cases
+
+
+def test_every_set_is_read() -> None:
+    """Each evaluation file contributes its replies to its sector, with unique ids."""
+    if not items():
+        pytest.skip("no evaluation set in tests/eval")
+    ids = [item["id"] for _, item, _ in items()]
+    assert len(ids) == len(set(ids))
+    for name, sector_id in EVAL_FILES.items():
+        if (EVAL_DIR / name).exists():
+            theirs = {item["id"] for item in _read(EVAL_DIR / name)}
+            mine = {item["id"] for sid, item, _ in items() if sid == sector_id}
+            assert theirs and theirs <= mine, name
 
 
 def test_spearman_helper_handles_ties() -> None:
@@ -80,39 +144,28 @@ def test_spearman_helper_handles_ties() -> None:
     assert spearman([1, 2, 3], [3, 2, 1]) == pytest.approx(-1.0)
 
 
-HOLDOUT = pytest.param("holdout", marks=pytest.mark.xfail(
-    reason="holdout agreement is below the bar; see the module docstring", strict=False))
-SPLITS = ["tune", HOLDOUT]
-
-
-@pytest.mark.parametrize("split", SPLITS)
-@pytest.mark.parametrize("lang", ["ru", "en"])
-def test_rating_agrees_with_labels(lang: str, split: str) -> None:
-    """Spearman of rating vs label is at least 0.8 per language and split."""
-    _require_items()
-    pairs = [(result.rating, item["label"]) for item, result in items()
-             if item["lang"] == lang and item.get("split", "tune") == split]
+@pytest.mark.parametrize("sector_id,lang,split", _cases("spearman"))
+def test_rating_agrees_with_labels(sector_id: str, lang: str, split: str) -> None:
+    """Spearman of rating vs label is at least 0.8 per sector, language and split."""
+    pairs = [(result.rating, item["label"]) for item, result in _select(sector_id, lang, split)]
     if len(pairs) < 5:
-        pytest.skip(f"too few {lang}/{split} items")
+        pytest.skip(f"too few {sector_id}/{lang}/{split} items")
     rho = spearman([p for p, _ in pairs], [label for _, label in pairs])
-    assert rho >= MIN_SPEARMAN, f"{lang}/{split}: spearman {rho:.3f} on {len(pairs)} replies"
+    assert rho >= MIN_SPEARMAN, f"{sector_id}/{lang}/{split}: spearman {rho:.3f} " \
+        f"on {len(pairs)} replies"
 
 
-@pytest.mark.parametrize("split", SPLITS)
-def test_every_gaming_reply_is_a_detractor(split: str) -> None:
+@pytest.mark.parametrize("sector_id,lang,split", _cases("gaming"))
+def test_every_gaming_reply_is_a_detractor(sector_id: str, lang: str, split: str) -> None:
     """Replies written to fool a keyword counter never escape the detractor range."""
-    _require_items()
-    escaped = [item["id"] for item, result in items()
-               if item.get("split", "tune") == split and item["kind"].startswith("gaming")
-               and result.category != "detractor"]
+    escaped = [item["id"] for item, result in _select(sector_id, lang, split)
+               if item["kind"].startswith("gaming") and result.category != "detractor"]
     assert escaped == []
 
 
-@pytest.mark.parametrize("split", SPLITS)
-def test_every_excellent_reply_is_a_promoter(split: str) -> None:
+@pytest.mark.parametrize("sector_id,lang,split", _cases("excellent"))
+def test_every_excellent_reply_is_a_promoter(sector_id: str, lang: str, split: str) -> None:
     """Replies the team lead calls excellent are promoters."""
-    _require_items()
-    missed = [item["id"] for item, result in items()
-              if item.get("split", "tune") == split and item["kind"] == "excellent"
-              and result.category != "promoter"]
+    missed = [item["id"] for item, result in _select(sector_id, lang, split)
+              if item["kind"] == "excellent" and result.category != "promoter"]
     assert missed == []
