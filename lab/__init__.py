@@ -10,6 +10,7 @@ from lab import config, errors, i18n, web_content, web_db
 from lab.auth import access
 from lab.auth.login_manager import init_app as init_login
 from lab.paths import STATIC_DIR, TEMPLATES_DIR
+from lab.surveys import background as surveys_background
 
 csrf = CSRFProtect()
 
@@ -39,6 +40,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     errors.init_app(app)
     _register_blueprints(app)
     _template_helpers(app)
+    surveys_background.init_app(app)
     return app
 
 

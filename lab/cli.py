@@ -9,15 +9,22 @@ import sys
 import click
 from flask import current_app
 from flask.cli import FlaskGroup, routes_command, shell_command, with_appcontext
+from sqlalchemy import select
 
 from lab import create_app, migrate
 from lab.accounts import services
 from lab.accounts.demo import DEMO_PASSWORD, demo_logins, load_demo
+from lab.accounts.models import User
 from lab.content import ContentInvalid
 from lab.content.cli import sectors_group
 from lab.db import writing
 from lab.scoring.cli import score_command
+from lab.surveys.cli import surveys_group
+from lab.surveys.demo import DEMO_DAYS, demo_feed, keep_live
 from lab.system.settings import is_demo
+from lab.tnps.cli import tnps_group
+from lab.training.demo import load_practice
+from lab.web_content import EXTENSION, VERSIONS
 
 
 def _make_app():
@@ -32,6 +39,8 @@ cli = FlaskGroup(name="lab", create_app=_make_app, add_default_commands=False,
                  help="TNPS Lab: the training lab and the live TNPS feed.")
 cli.add_command(shell_command)
 cli.add_command(routes_command)
+cli.add_command(surveys_group)
+cli.add_command(tnps_group)
 
 
 def _session():
@@ -62,9 +71,13 @@ def run_command(host: str, port: int) -> None:
         session.close()
     click.echo(f"TNPS Lab on http://{host}:{port}/")
     if demo:
+        keep_live(app.config)
         click.echo(f"Demo accounts (password {DEMO_PASSWORD}):")
         for login, what in demo_logins():
             click.echo(f"  {login:<18} {what}")
+    # Under the `lab` group Flask believes a CLI server is already running and would
+    # ignore app.run(); this command is that server.
+    os.environ.pop("FLASK_RUN_FROM_CLI", None)
     app.run(host=host, port=port, threaded=True, use_reloader=False)
 
 
@@ -162,6 +175,10 @@ def demo_command() -> None:
         session = _session()
         try:
             report = load_demo(session)
+            agents = session.scalars(select(User).where(User.role == "agent")).all()
+            replies = load_practice(
+                session, current_app.extensions[EXTENSION], current_app.extensions[VERSIONS],
+                agents, current_app.config["TRAINING_STAR_MARKS"])
             session.commit()
         finally:
             session.close()
@@ -169,6 +186,14 @@ def demo_command() -> None:
         click.echo("demo created: " + ", ".join(report.created))
     else:
         click.echo("demo data already present")
+    if replies:
+        click.echo(f"demo practice: {replies} replies scored for the demo agents")
+    # After the commit above: on SQLite an open write transaction would block the sync.
+    feed = demo_feed(current_app.config, current_app.extensions["lab.db"].sessions)
+    if feed.written:
+        click.echo(f"demo survey store: {feed.written} responses over {DEMO_DAYS} days")
+    click.echo(f"survey sync: {feed.report.taken} taken, {feed.report.duplicate} duplicate, "
+               f"{feed.report.quarantined} quarantined, {feed.report.late} late")
     click.echo(f"demo password for every account: {DEMO_PASSWORD}")
 
 

@@ -51,6 +51,21 @@ def validate_timezone(name: str) -> str:
     return name
 
 
+def _survey_settings() -> dict[str, object]:
+    """Survey store, push and sync settings; only the variables that are set override."""
+    env = os.environ.get
+    found: dict[str, object] = {
+        "SURVEY_STORE_TABLE": env("LAB_SURVEY_STORE_TABLE"),
+        "SURVEY_STORE_COLUMNS": env("LAB_SURVEY_STORE_COLUMNS"),
+        "SURVEY_PUSH_SECRET": env("LAB_SURVEY_PUSH_SECRET"),
+        "SYNC_INTERVAL_SECONDS": float(env("LAB_SYNC_INTERVAL_SECONDS") or 0) or None,
+        "TNPS_MIN_N": int(env("LAB_TNPS_MIN_N") or 0) or None,
+    }
+    found = {key: value for key, value in found.items() if value}
+    found["SYNC_IN_APP"] = _flag("LAB_SYNC_IN_APP", True)
+    return found
+
+
 def from_environment() -> dict[str, object]:
     """The Flask config built from LAB_* variables."""
     folder = instance_path()
@@ -63,6 +78,7 @@ def from_environment() -> dict[str, object]:
         "SURVEY_STORE_URL": os.environ.get("LAB_SURVEY_STORE_URL")
         or f"sqlite:///{folder / 'survey_store.db'}",
         "TIMEZONE": validate_timezone(os.environ.get("LAB_TIMEZONE") or "Europe/Moscow"),
+        **_survey_settings(),
         "PROXY_HOPS": int(os.environ.get("LAB_PROXY_HOPS") or 0),
         "SESSION_COOKIE_SECURE": secure,
         "REMEMBER_COOKIE_SECURE": secure,
@@ -86,4 +102,13 @@ DEFAULTS: dict[str, object] = {
     "LOGIN_MAX_FAILURES_PER_ADDRESS": 20,
     "SQLITE_BUSY_TIMEOUT_MS": 30_000,
     "CHECK_CONTENT": True,
+    # Practice TNPS of a sector needed for one, two and three stars.
+    "TRAINING_STAR_MARKS": (50.0, 66.0, 83.0),
+    # The survey store: table and {our column: theirs} (JSON text or a dict), see lab/surveys.
+    "SURVEY_STORE_TABLE": "tnps_responses",
+    "SURVEY_STORE_COLUMNS": None,
+    "SURVEY_PUSH_SECRET": None,  # unset: POST /api/v1/surveys answers 503
+    "SYNC_INTERVAL_SECONDS": 5.0,
+    "SYNC_BATCH_SIZE": 5000,
+    "TNPS_MIN_N": 30,
 }

@@ -3,6 +3,20 @@
 from lab.accounts.models import Team, User, team_leads
 from lab.auth.models import LoginAttempt
 from lab.db import Base
+from lab.surveys.models import QuarantinedRow, SurveyResponse, SyncState, TnpsDaily
 from lab.system.models import AuditEvent, Setting
+from lab.training.models import (
+    Attempt,
+    Badge,
+    CodexRead,
+    HintUse,
+    LabProfile,
+    Reply,
+    SectorAccess,
+)
 
-__all__ = ["AuditEvent", "Base", "LoginAttempt", "Setting", "Team", "User", "team_leads"]
+__all__ = [
+    "Attempt", "AuditEvent", "Badge", "Base", "CodexRead", "HintUse", "LabProfile", "Reply",
+    "SectorAccess", "LoginAttempt", "QuarantinedRow", "Setting", "SurveyResponse",
+    "SyncState", "Team", "TnpsDaily", "User", "team_leads",
+]

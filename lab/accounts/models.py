@@ -26,6 +26,8 @@ class Team(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(80), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # The lead may hide names on the team's practice leaderboard.
+    leaderboard_anonymous: Mapped[bool] = mapped_column(Boolean, default=False)
 
     members: Mapped[list[User]] = relationship(
         back_populates="team", order_by="User.login", foreign_keys="User.team_id"

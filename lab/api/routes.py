@@ -1,13 +1,16 @@
-"""JSON endpoints: who I am, a team's members, health."""
+"""JSON endpoints: who I am, a team's members, health, survey push."""
 
-from flask import abort, jsonify
+from flask import abort, current_app, jsonify, request
 from flask_login import current_user
 from sqlalchemy import text
 
+from lab import csrf
 from lab.accounts.access import can_see_team
 from lab.accounts.models import Team, User
 from lab.api import bp
 from lab.auth.access import leads, public, signed_in
+from lab.surveys import push
+from lab.surveys.settings import settings_from
 from lab.web_db import get_session
 
 
@@ -49,3 +52,17 @@ def team(team_id: int):
         leads=[lead.login for lead in found.leads],
         agents=[_user_json(member) for member in found.members if member.role == "agent"],
     )
+
+
+@bp.route("/surveys", methods=["POST"])
+@public  # no session: the platform proves itself with the HMAC signature instead
+@csrf.exempt
+def surveys_push():
+    """Survey rows pushed by a platform: one JSON object or a list; answers the counts."""
+    try:
+        report = push.receive(get_session(), settings_from(current_app.config),
+                              request.headers.get(push.TIMESTAMP_HEADER),
+                              request.headers.get(push.SIGNATURE_HEADER), request.get_data())
+    except push.PushRefused as refused:
+        return jsonify(error=refused.reason, status=refused.status), refused.status
+    return jsonify(report.as_dict())

@@ -1,12 +1,18 @@
 """The Codex pages: contents, a chapter, search."""
 
-from flask import abort, render_template, request
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user
 
 from lab.auth.access import signed_in
 from lab.codex import bp
 from lab.codex.search import MAX_QUERY, search
+from lab.training.forms import ActionForm
+from lab.training.models import CodexRead
+from lab.training.state import chapters_read, codex_done
 from lab.web_content import get_content
+from lab.web_db import get_session
 
 
 def _lang() -> str:
@@ -20,7 +26,9 @@ def index():
     codex = get_content().codex
     query = request.args.get("q", "").strip()[:MAX_QUERY]
     hits = search(codex, query, _lang()) if query else None
-    return render_template("codex/index.html", codex=codex, lang=_lang(), query=query, hits=hits)
+    read = chapters_read(get_session(), current_user)
+    return render_template("codex/index.html", codex=codex, lang=_lang(), query=query, hits=hits,
+                           read=read)
 
 
 @bp.route("/codex/<slug>")
@@ -35,5 +43,32 @@ def chapter(slug: str):
     position = codex.chapters.index(found)
     previous = codex.chapters[position - 1] if position > 0 else None
     following = codex.chapters[position + 1] if position + 1 < len(codex.chapters) else None
-    return render_template("codex/chapter.html", chapter=found, lang=_lang(),
-                           previous=previous, following=following, total=len(codex.chapters))
+    read = found.slug in chapters_read(get_session(), current_user)
+    return render_template("codex/chapter.html", chapter=found, lang=_lang(), read=read,
+                           previous=previous, following=following, total=len(codex.chapters),
+                           form=ActionForm())
+
+
+@bp.route("/codex/<slug>/read", methods=["POST"])
+@signed_in
+def mark_read(slug: str):
+    """Mark a chapter as read; when the last one is read, sector 1 opens."""
+    content = get_content()
+    try:
+        content.codex.chapter(slug)
+    except KeyError:
+        abort(404)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    db = get_session()
+    if db.get(CodexRead, (current_user.id, slug)) is None:
+        db.add(CodexRead(user_id=current_user.id, chapter=slug))
+        db.flush()
+        if codex_done(chapters_read(db, current_user), content):
+            flash(_("You have read the whole Codex: sector 1 is open!"), "info")
+    db.commit()
+    position = [c.slug for c in content.codex.chapters].index(slug)
+    following = content.codex.chapters[position + 1:position + 2]
+    if following:
+        return redirect(url_for("codex.chapter", slug=following[0].slug))
+    return redirect(url_for("codex.index"))

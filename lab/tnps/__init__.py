@@ -1,4 +1,5 @@
-"""TNPS maths: buckets, tallies, intervals, periods and bonus rules. No Flask, no database."""
+"""TNPS: buckets, tallies, intervals, periods and bonus rules (plain maths, re-exported
+here), plus the rollup and report queries over SQLAlchemy sessions. No Flask anywhere."""
 
 from lab.tnps.bonus import (
     DEFAULT_SCHEME,

@@ -22,7 +22,8 @@ ROLE = {"agent_a": "Agent", "lead_a": "Team lead", "root": "Administrator"}
 def test_each_role_signs_in_and_sees_its_navigation(world, page, login):
     """Each role lands on the Lab and sees exactly its navigation, name and role."""
     sign_in(page, login, PASSWORD)
-    expect(page).to_have_url(re.compile(r"/lab$"))
+    # A first visit lands on Eva's welcome tour inside the Lab.
+    expect(page).to_have_url(re.compile(r"/lab/welcome$"))
     nav = page.get_by_role("navigation", name="Main")
     expect(nav.get_by_role("link")).to_have_text(NAV[login])
     expect(page.locator(".whoami .role")).to_have_text(ROLE[login])
@@ -42,8 +43,9 @@ def test_wrong_password_shows_the_error(world, page):
 def test_switching_language_is_remembered(world, page):
     """RU switches every label to Russian, and it stays after navigating and reloading."""
     sign_in(page, "lead_a", PASSWORD)
+    page.goto("/codex")
     page.get_by_role("button", name="RU").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Лаборатория")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Кодекс обслуживания")
     expect(page.get_by_role("navigation").get_by_role("link")).to_have_text(
         ["Лаборатория", "Кодекс", "Мой TNPS", "Команда"])
     page.get_by_role("link", name="Команда").click()

@@ -29,8 +29,8 @@ def test_unknown_browser_language_falls_back_to_russian(world, client):
 def test_switch_is_remembered_on_later_pages(world, auth, client):
     """Switching to English sticks for the next pages, whatever the browser says."""
     auth.login("agent_a")
-    page = client.get("/lab", headers={"Accept-Language": "ru"}).get_data(as_text=True)
-    assert "Лаборатория" in page
+    page = client.get("/codex", headers={"Accept-Language": "ru"}).get_data(as_text=True)
+    assert "Кодекс обслуживания" in page
     response = client.post("/language", data={
         "lang": "en", "next": "/codex", "csrf_token": csrf_from(page)})
     assert response.headers["Location"] == "/codex"
@@ -41,15 +41,15 @@ def test_switch_is_remembered_on_later_pages(world, auth, client):
 def test_choice_follows_the_user_to_another_device(world, auth, client, app, db):
     """The choice is kept on the profile too."""
     auth.login("agent_a")
-    page = client.get("/lab").get_data(as_text=True)
-    client.post("/language", data={"lang": "en", "next": "/lab", "csrf_token": csrf_from(page)})
+    page = client.get("/codex").get_data(as_text=True)
+    client.post("/language", data={"lang": "en", "next": "/codex", "csrf_token": csrf_from(page)})
     db.expire_all()
     assert db.get(type(world.agent_a), world.agent_a.id).locale == "en"
     other = app.test_client()
     from tests.web import AuthActions
 
     AuthActions(other).login("agent_a")
-    assert "My TNPS" in other.get("/lab", headers={"Accept-Language": "ru"}).get_data(
+    assert "My TNPS" in other.get("/codex", headers={"Accept-Language": "ru"}).get_data(
         as_text=True)
 
 

@@ -13,7 +13,7 @@ def test_login_takes_agent_to_the_lab(world, auth, client):
     response = auth.login("agent_a")
     assert response.status_code == 302
     assert response.headers["Location"] == "/lab"
-    page = client.get("/lab").get_data(as_text=True)
+    page = client.get("/codex").get_data(as_text=True)
     assert "Anna Agentova" in page
 
 
@@ -61,7 +61,7 @@ def test_logout_by_get_only_asks(world, auth, client):
     """A GET to /logout (a link from another site) does not sign out."""
     auth.login("agent_a")
     assert client.get("/logout").status_code == 200
-    assert client.get("/lab").status_code == 200
+    assert client.get("/codex").status_code == 200
 
 
 def test_deactivated_user_cannot_log_in(world, auth, db):
@@ -76,10 +76,10 @@ def test_deactivated_user_cannot_log_in(world, auth, db):
 def test_deactivation_ends_an_open_session(world, auth, client, db):
     """A user deactivated while signed in is signed out at the next request."""
     auth.login("agent_b")
-    assert client.get("/lab").status_code == 200
+    assert client.get("/codex").status_code == 200
     services.set_active(db, world.agent_b, False)
     db.commit()
-    assert client.get("/lab").status_code == 302
+    assert client.get("/codex").status_code == 302
 
 
 def test_failed_logins_are_limited_per_account(world, auth):

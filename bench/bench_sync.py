@@ -1,0 +1,172 @@
+"""Benchmark of the survey sync: rows per second from a store of N rows into the app
+database, and the time from a row written in the store to that row counted.
+
+Run: python bench/bench_sync.py [--rows 1000000] [--agents 200]
+       [--db URL --store URL]      (PostgreSQL: both are emptied first!)
+       [--latency-samples 10] [--interval 5]
+Defaults use SQLite files in a temporary folder. Prints plain numbers; not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import Integer, String, column, func, insert, select, table, text  # noqa: E402
+
+from lab import migrate  # noqa: E402
+from lab.db import UTCDateTime, is_sqlite, make_engine, make_sessionmaker  # noqa: E402
+from lab.surveys.models import SurveyResponse  # noqa: E402
+from lab.surveys.settings import SurveySettings  # noqa: E402
+from lab.surveys.store import SurveyStore  # noqa: E402
+from lab.surveys.sync import follow, sync_once  # noqa: E402
+
+MSK = ZoneInfo("Europe/Moscow")
+CHUNK = 50_000
+
+
+def prepare_app_db(url: str, agents: int, teams: int = 10):
+    """A migrated, empty app database with `agents` agents in `teams` teams."""
+    if not is_sqlite(url):
+        engine = make_engine(url)
+        with engine.begin() as connection:
+            connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+            connection.execute(text("CREATE SCHEMA public"))
+        engine.dispose()
+    migrate.upgrade(url)
+    engine = make_engine(url)
+    # Only the columns we fill: other areas may add columns (with their own migrations).
+    team = table("teams", column("id", Integer), column("name", String),
+                 column("created_at", UTCDateTime()))
+    user = table("users", *(column(name) for name in (
+        "login", "name", "role", "team_id", "password_hash", "active", "session_epoch")),
+        column("created_at", UTCDateTime()))
+    with engine.begin() as connection:
+        connection.execute(insert(team), [{"name": f"Team {n}", "created_at": datetime.now(UTC)}
+                                          for n in range(1, teams + 1)])
+        team_ids = list(connection.scalars(select(team.c.id).order_by(team.c.id)))
+        connection.execute(insert(user), [
+            {"login": f"agent{n}", "name": f"Agent {n}", "role": "agent",
+             "team_id": team_ids[n % teams], "password_hash": "-", "active": True,
+             "session_epoch": 0, "created_at": datetime.now(UTC)}
+            for n in range(1, agents + 1)])
+    return engine
+
+
+def rows(count: int, agents: int, days: int = 365, seed: int = 1):
+    """Store rows over the last `days` days in arrival order, as a platform appends them."""
+    rng = random.Random(seed)
+    start = datetime.now(UTC) - timedelta(days=days)
+    step = days * 86400 / max(count, 1)
+    for number in range(count):
+        # Arrival order: the answer times rise with the id, calls ended a little before.
+        answered = start + timedelta(seconds=number * step)
+        sms = rng.random() < 0.6
+        sent = answered - timedelta(hours=rng.uniform(0.02, 23)) if sms else None
+        ended = (sent - timedelta(hours=rng.uniform(0.05, 20)) if sent
+                 else answered - timedelta(seconds=rng.uniform(20, 240)))
+        yield {
+            "response_id": f"bench-{number}", "call_id": f"call-{number}",
+            "agent_login": f"agent{rng.randint(1, agents)}", "channel": "sms" if sms else "ivr",
+            "call_ended_at": ended.astimezone(MSK).isoformat(timespec="seconds"),
+            "sent_at": sent.isoformat(timespec="seconds") if sent else None,
+            "answered_at": answered.astimezone(MSK).isoformat(timespec="seconds"),
+            "score": rng.choices(range(11), (3, 1, 1, 1, 2, 3, 4, 6, 10, 25, 44))[0],
+            "comment": "Быстро и вежливо, спасибо" if rng.random() < 0.3 else None,
+        }
+
+
+def fill_store(store: SurveyStore, count: int, agents: int) -> float:
+    """Write `count` rows into the store; return the seconds it took."""
+    store.create()
+    began = time.perf_counter()
+    chunk = []
+    for row in rows(count, agents):
+        chunk.append(row)
+        if len(chunk) == CHUNK:
+            store.append(chunk)
+            chunk = []
+    store.append(chunk)
+    return time.perf_counter() - began
+
+
+def latency(sessions, store: SurveyStore, settings: SurveySettings, samples: int) -> list[float]:
+    """Seconds from a row written to the store to that row stored and counted."""
+    stop = threading.Event()
+    thread = threading.Thread(target=follow, args=(sessions, store, settings, stop), daemon=True)
+    thread.start()
+    rng = random.Random(5)
+    found = []
+    for number in range(samples):
+        time.sleep(rng.uniform(0, settings.interval))  # land anywhere in the sync cycle
+        now = datetime.now(UTC)
+        store.append([{"response_id": f"latency-{number}", "call_id": "c", "agent_login":
+                       "agent1", "channel": "ivr", "call_ended_at": now.isoformat(),
+                       "sent_at": None, "answered_at": now.isoformat(), "score": 10,
+                       "comment": None}])
+        written = time.perf_counter()
+        stmt = select(func.count()).where(SurveyResponse.response_id == f"latency-{number}")
+        while True:
+            with sessions() as session:
+                if session.scalar(stmt):
+                    break
+            time.sleep(0.01)
+        found.append(time.perf_counter() - written)
+    stop.set()
+    thread.join(30)
+    return found
+
+
+def main() -> None:
+    """Fill a store, time one full sync, then sample the write-to-counted latency."""
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--agents", type=int, default=200)
+    parser.add_argument("--batch", type=int, default=5000)
+    parser.add_argument("--db", help="app database URL (default: a SQLite file)")
+    parser.add_argument("--store", help="store URL (default: a SQLite file)")
+    parser.add_argument("--latency-samples", type=int, default=10)
+    parser.add_argument("--interval", type=float, default=5.0)
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="bench-sync-"))
+    db_url = args.db or f"sqlite:///{folder / 'lab.db'}"
+    store_url = args.store or f"sqlite:///{folder / 'store.db'}"
+    settings = SurveySettings(store_url=store_url, batch_size=args.batch, interval=args.interval)
+    engine = prepare_app_db(db_url, args.agents)
+    sessions = make_sessionmaker(engine)
+    store = SurveyStore.from_settings(settings)
+    if not is_sqlite(store_url):
+        with store.engine.begin() as connection:
+            connection.execute(text(f"DROP TABLE IF EXISTS {settings.table}"))
+    print(f"app db {engine.url.get_backend_name()}, store {store.engine.url.get_backend_name()}"
+          f", {args.rows:,} rows, {args.agents} agents, batches of {args.batch}")
+    print(f"store filled in {fill_store(store, args.rows, args.agents):.1f} s")
+    began = time.perf_counter()
+    report = sync_once(sessions, store, settings)
+    took = time.perf_counter() - began
+    print(f"sync: {report}")
+    print(f"sync: {took:.1f} s, {report.seen / took:,.0f} rows/s")
+    began = time.perf_counter()
+    again = sync_once(sessions, store, settings)
+    print(f"second sync (nothing new): {time.perf_counter() - began:.3f} s, {again.seen} rows")
+    if args.latency_samples:
+        found = latency(sessions, store, settings, args.latency_samples)
+        print(f"write-to-counted latency, interval {args.interval:g} s, {len(found)} samples: "
+              f"mean {statistics.mean(found):.2f} s, max {max(found):.2f} s")
+    store.dispose()
+    engine.dispose()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,113 @@
+"""Stored survey responses, quarantined rows, the sync cursor and the daily TNPS rollup."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    Text,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from lab.db import Base, UTCDateTime, utcnow
+
+SOURCES = ("sync", "push", "import")
+
+
+class SurveyResponse(Base):
+    """One valid answer, stored once per response_id however often it arrives."""
+
+    __tablename__ = "survey_responses"
+    __table_args__ = (
+        # The database refuses what validation refuses, in case a future path skips it.
+        CheckConstraint("score BETWEEN 0 AND 10", name="score"),
+        CheckConstraint("channel IN ('ivr', 'sms')", name="channel"),
+        CheckConstraint("source IN ('sync', 'push', 'import')", name="source"),
+        Index("ix_survey_responses_agent_ended", "agent_id", "call_ended_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    response_id: Mapped[str] = mapped_column(String(100), unique=True)
+    store_id: Mapped[int | None] = mapped_column(BigInteger)
+    call_id: Mapped[str] = mapped_column(String(100))
+    agent_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    channel: Mapped[str] = mapped_column(String(3))
+    # Indexed with agent_id only: every index costs each of millions of inserts, and
+    # time-range reports read the rollup, not this table.
+    call_ended_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    answered_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    score: Mapped[int] = mapped_column(SmallInteger)
+    comment: Mapped[str | None] = mapped_column(Text)
+    # Late answers are kept for their comment but never counted in TNPS.
+    late: Mapped[bool] = mapped_column(Boolean, default=False)
+    late_reason: Mapped[str | None] = mapped_column(String(20))
+    source: Mapped[str] = mapped_column(String(6))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class QuarantinedRow(Base):
+    """A row that failed validation: why, and the raw row, until it passes or stays."""
+
+    __tablename__ = "quarantine"
+    __table_args__ = (Index("ix_quarantine_open", "resolved_at", "reason"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    source: Mapped[str] = mapped_column(String(6))
+    reason: Mapped[str] = mapped_column(String(40))
+    field: Mapped[str | None] = mapped_column(String(40))
+    detail: Mapped[str] = mapped_column(Text)
+    raw: Mapped[str] = mapped_column(Text)
+    # SHA-256 of the raw row: the same bad row replayed is quarantined once.
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    response_id: Mapped[str | None] = mapped_column(String(200))
+    agent_login: Mapped[str | None] = mapped_column(String(200))
+    store_id: Mapped[int | None] = mapped_column(BigInteger)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    resolution: Mapped[str | None] = mapped_column(String(20))
+
+
+class SyncState(Base):
+    """The pull cursor of a store and how the last syncs went (for admins and health)."""
+
+    __tablename__ = "sync_state"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    # Which store and table the cursor belongs to: another store starts again from 0.
+    store: Mapped[str] = mapped_column(String(400), default="")
+    cursor_id: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_run_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_success_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_error_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_error: Mapped[str | None] = mapped_column(Text)
+    lag: Mapped[int | None] = mapped_column(BigInteger)
+    taken: Mapped[int] = mapped_column(BigInteger, default=0)
+    duplicate: Mapped[int] = mapped_column(BigInteger, default=0)
+    quarantined: Mapped[int] = mapped_column(BigInteger, default=0)
+    late: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class TnpsDaily(Base):
+    """Counts per local day (of the call's end), agent and channel; reports read these."""
+
+    __tablename__ = "tnps_daily"
+    __table_args__ = (Index("ix_tnps_daily_agent_day", "agent_id", "day"),)
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    agent_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    channel: Mapped[str] = mapped_column(String(3), primary_key=True)
+    promoters: Mapped[int] = mapped_column(Integer, default=0)
+    passives: Mapped[int] = mapped_column(Integer, default=0)
+    detractors: Mapped[int] = mapped_column(Integer, default=0)

@@ -1,0 +1,87 @@
+"""The survey settings read once from the app config, as one typed value."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from lab.surveys.domain import DEFAULT_WINDOWS, Windows
+
+# The bundled store's layout, and the default mapping for an external one.
+STORE_COLUMNS = (
+    "id",
+    "response_id",
+    "call_id",
+    "agent_login",
+    "channel",
+    "call_ended_at",
+    "sent_at",
+    "answered_at",
+    "score",
+    "comment",
+)
+DEFAULT_TABLE = "tnps_responses"
+
+
+def parse_columns(value: object) -> dict[str, str]:
+    """Return the full {our name: their column} mapping from JSON text or a dict."""
+    if value is None or value == "":
+        given: object = {}
+    elif isinstance(value, str):
+        try:
+            given = json.loads(value)
+        except ValueError as exc:
+            raise ValueError(f"SURVEY_STORE_COLUMNS is not JSON: {exc}") from None
+    else:
+        given = value
+    if not isinstance(given, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, str) and v for k, v in given.items()
+    ):
+        raise ValueError("SURVEY_STORE_COLUMNS must map our column names to theirs (text)")
+    unknown = sorted(set(given) - set(STORE_COLUMNS))
+    if unknown:
+        raise ValueError(
+            f"SURVEY_STORE_COLUMNS names unknown columns {unknown}; known: {list(STORE_COLUMNS)}"
+        )
+    return {name: str(given.get(name, name)) for name in STORE_COLUMNS}
+
+
+@dataclass(frozen=True)
+class SurveySettings:
+    """Where the store is, how to read it, how often to sync, and the push secret."""
+
+    store_url: str
+    table: str = DEFAULT_TABLE
+    columns: Mapping[str, str] = field(default_factory=lambda: parse_columns(None))
+    batch_size: int = 5000
+    interval: float = 5.0
+    push_secret: str | None = None
+    timezone: str = "Europe/Moscow"
+    min_n: int = 30
+    busy_timeout_ms: int = 30_000
+    windows: Windows = DEFAULT_WINDOWS
+
+    @property
+    def tz(self) -> ZoneInfo:
+        """The zone days, weeks and months are counted in."""
+        return ZoneInfo(self.timezone)
+
+
+def settings_from(config: Mapping[str, object]) -> SurveySettings:
+    """Build the settings from a Flask config (or any mapping with the same keys)."""
+    batch = int(config.get("SYNC_BATCH_SIZE") or 5000)
+    if batch < 1:
+        raise ValueError(f"SYNC_BATCH_SIZE must be >= 1, got {batch}")
+    return SurveySettings(
+        store_url=str(config["SURVEY_STORE_URL"]),
+        table=str(config.get("SURVEY_STORE_TABLE") or DEFAULT_TABLE),
+        columns=parse_columns(config.get("SURVEY_STORE_COLUMNS")),
+        batch_size=batch,
+        interval=float(config.get("SYNC_INTERVAL_SECONDS") or 5.0),
+        push_secret=str(config["SURVEY_PUSH_SECRET"]) if config.get("SURVEY_PUSH_SECRET") else None,
+        timezone=str(config.get("TIMEZONE") or "Europe/Moscow"),
+        min_n=int(config.get("TNPS_MIN_N") or 30),
+        busy_timeout_ms=int(config.get("SQLITE_BUSY_TIMEOUT_MS") or 30_000),
+    )

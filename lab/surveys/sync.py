@@ -1,0 +1,170 @@
+"""Pulling new rows from the survey store by the id cursor, batch by batch.
+
+Each batch is one transaction of the app database: its responses, rollup increments,
+quarantine rows and the cursor move commit together, so a sync killed anywhere loses
+nothing and doubles nothing. The batch is read from the store before the cursor is
+locked (a slow store never holds the lock), then trimmed to what is still past the
+cursor once the lock is ours: two nodes syncing at once take each row exactly once.
+While one batch is written, a helper thread reads and validates the next.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, replace
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from lab.db import writing
+from lab.surveys.ingest import Classified, IngestContext, classify, load_context
+from lab.surveys.ingest import store as store_rows
+from lab.surveys.report import SyncReport
+from lab.surveys.reprocess import reprocess_quarantine
+from lab.surveys.settings import SurveySettings
+from lab.surveys.state import (
+    advance_cursor,
+    ensure_state,
+    lock_cursor,
+    read_cursor,
+    record_run,
+)
+from lab.surveys.store import SurveyStore
+
+log = logging.getLogger(__name__)
+MAX_BACKOFF_S = 60.0
+
+
+class SyncFailed(Exception):
+    """A sync stopped on an error; the batches committed before it stay committed."""
+
+    def __init__(self, message: str, report: SyncReport) -> None:
+        super().__init__(message)
+        self.report = report
+
+
+def _id(row: object) -> int:
+    return int(row["id"])  # type: ignore[index]
+
+
+@dataclass(frozen=True)
+class _Fetched:
+    """A batch read from the store after a cursor, each row already validated."""
+
+    after: int
+    rows: Classified
+    full: bool  # as many rows as asked for: the store may hold more
+
+    @property
+    def last(self) -> int:
+        return _id(self.rows[-1][0])
+
+
+def _fetch(store: SurveyStore, after: int, size: int, ctx: IngestContext) -> _Fetched:
+    rows = store.fetch_after(after, size)
+    return _Fetched(after, classify(rows, ctx), len(rows) == size)
+
+
+def _commit(sessions: sessionmaker[Session], fetched: _Fetched, ctx: IngestContext,
+            top: int) -> tuple[SyncReport, int]:
+    """Store what of a batch is still past the cursor; return its report and the cursor."""
+    with writing(), sessions() as session, session.begin():
+        cursor = lock_cursor(session)
+        if cursor < fetched.after:
+            return SyncReport(), cursor  # the cursor went back (another store): re-read
+        # Another node may have moved the cursor while we read: keep what is still ours.
+        mine = [pair for pair in fetched.rows if _id(pair[0]) > cursor]
+        if not mine:
+            return SyncReport(), cursor
+        report = store_rows(session, mine, "sync", ctx)
+        cursor = _id(mine[-1][0])
+        advance_cursor(session, cursor, report, max(0, top - cursor))
+    return replace(report, batches=1), cursor
+
+
+def _pull(sessions: sessionmaker[Session], store: SurveyStore, size: int, ctx: IngestContext,
+          top: int, max_batches: int | None) -> Iterator[SyncReport]:
+    """Take batches until the store has no more, reading each next one during a write."""
+    taken = 0
+    with sessions() as session:
+        after = read_cursor(session)
+    with ThreadPoolExecutor(1, thread_name_prefix="survey-read-ahead") as reader:
+        pending: Future[_Fetched] | None = reader.submit(_fetch, store, after, size, ctx)
+        while pending is not None:
+            fetched = pending.result()
+            if not fetched.rows:
+                break
+            more = fetched.full and (max_batches is None or taken + 1 < max_batches)
+            # Validation is pure Python and the write mostly waits on the database:
+            # overlapping them is most of the sync's speed.
+            pending = reader.submit(_fetch, store, fetched.last, size, ctx) if more else None
+            report, cursor = _commit(sessions, fetched, ctx, top)
+            taken += report.batches
+            yield report
+            if cursor != fetched.last and more:
+                # Another node moved the cursor (or it went back): read on from it.
+                if pending is not None:
+                    pending.result()
+                pending = reader.submit(_fetch, store, cursor, size, ctx)
+
+
+def _record_error(sessions: sessionmaker[Session], message: str) -> None:
+    try:
+        with writing(), sessions() as session, session.begin():
+            record_run(session, error=message)
+    except Exception:  # the app database is down too: the log is all we have
+        log.exception("could not record the sync error")
+
+
+def sync_once(sessions: sessionmaker[Session], store: SurveyStore, settings: SurveySettings,
+              *, max_batches: int | None = None) -> SyncReport:
+    """Pull everything new (or max_batches batches), then retry the quarantine."""
+    total = SyncReport()
+    try:
+        with writing(), sessions() as session, session.begin():
+            ensure_state(session, store.identity)
+            ctx = load_context(session, settings)
+        if store.embedded:
+            store.create()
+        top = store.max_id()
+        for report in _pull(sessions, store, settings.batch_size, ctx, top, max_batches):
+            total += report  # batch by batch: a failure still reports what was committed
+        top = store.max_id()
+        with writing(), sessions() as session, session.begin():
+            total += reprocess_quarantine(session, ctx)
+            record_run(session, lag=max(0, top - read_cursor(session)))
+    except Exception as exc:
+        message = f"{type(exc).__name__}: {exc}"
+        _record_error(sessions, message)
+        raise SyncFailed(message, total) from exc
+    return total
+
+
+def follow(
+    sessions: sessionmaker[Session],
+    store: SurveyStore,
+    settings: SurveySettings,
+    stop: threading.Event,
+    on_report: Callable[[SyncReport], None] | None = None,
+) -> None:
+    """Sync every settings.interval seconds until stop is set; errors back off, not out."""
+    failures = 0
+    last_error = None
+    while not stop.is_set():
+        try:
+            report = sync_once(sessions, store, settings)
+            if on_report is not None and report.seen + report.reprocessed:
+                on_report(report)
+        except Exception as exc:  # a thread that dies stops the feed silently: never
+            failures += 1
+            # Logged loudly when it changes, quietly while the same store stays down.
+            level = logging.WARNING if str(exc) != last_error else logging.DEBUG
+            log.log(level, "survey sync failed (%d in a row): %s", failures, exc,
+                    exc_info=not isinstance(exc, SyncFailed))
+            last_error = str(exc)
+        else:
+            failures, last_error = 0, None
+        delay = min(MAX_BACKOFF_S, settings.interval * 2 ** min(failures, 6))
+        stop.wait(max(delay, settings.interval))

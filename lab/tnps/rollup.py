@@ -1,0 +1,84 @@
+"""The daily rollup: counts per local day, agent and channel, kept in step with responses.
+
+Increments are applied in the transaction that inserted the responses, so the rollup
+and the responses can never disagree, whatever crashes in between.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from lab.surveys.models import SurveyResponse, TnpsDaily
+from lab.surveys.sqlinsert import insert_for
+from lab.tnps.category import Category, category
+from lab.tnps.tally import Tally
+
+DailyKey = tuple[date, int, str]  # (local day of the call's end, agent id, channel)
+
+
+@dataclass(frozen=True)
+class Counted:
+    """The little of a response the rollup needs."""
+
+    call_ended_at: datetime
+    agent_id: int
+    channel: str
+    score: int
+
+
+def increments(responses: Iterable[Counted], tz: tzinfo) -> dict[DailyKey, Tally]:
+    """Sum responses into per-day, per-agent, per-channel tallies (days in tz)."""
+    counts: dict[DailyKey, list[int]] = {}
+    for item in responses:
+        key = (item.call_ended_at.astimezone(tz).date(), item.agent_id, item.channel)
+        bucket = counts.setdefault(key, [0, 0, 0])
+        kind = category(item.score)
+        bucket[0 if kind is Category.PROMOTER else 1 if kind is Category.PASSIVE else 2] += 1
+    return {key: Tally(*values) for key, values in counts.items()}
+
+
+def apply(session: Session, added: dict[DailyKey, Tally]) -> None:
+    """Add the tallies to tnps_daily: insert new days, increment existing ones."""
+    if not added:
+        return
+    table = TnpsDaily.__table__
+    stmt = insert_for(session, table)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[table.c.day, table.c.agent_id, table.c.channel],
+        set_={
+            "promoters": table.c.promoters + stmt.excluded.promoters,
+            "passives": table.c.passives + stmt.excluded.passives,
+            "detractors": table.c.detractors + stmt.excluded.detractors,
+        },
+    )
+    # Sorted: concurrent writers (a sync and a push) lock rows in one order, no deadlock.
+    params = [
+        {"day": day, "agent_id": agent, "channel": channel, "promoters": tally.promoters,
+         "passives": tally.passives, "detractors": tally.detractors}
+        for (day, agent, channel), tally in sorted(added.items())
+    ]
+    session.execute(stmt, params)
+
+
+def rebuild(session: Session, tz: tzinfo, chunk: int = 50_000) -> int:
+    """Recount tnps_daily from the stored responses (after a time-zone change); returns n."""
+    session.execute(delete(TnpsDaily))
+    stmt = (
+        select(SurveyResponse.call_ended_at, SurveyResponse.agent_id, SurveyResponse.channel,
+               SurveyResponse.score)
+        .where(SurveyResponse.late.is_(False))
+        .execution_options(yield_per=chunk)
+    )
+    total: dict[DailyKey, Tally] = {}
+    counted = 0
+    for part in session.execute(stmt).partitions():
+        for key, tally in increments((Counted(*row) for row in part), tz).items():
+            total[key] = total.get(key, Tally()) + tally
+        counted += len(part)
+    apply(session, total)
+    return counted

@@ -1,0 +1,40 @@
+"""The team's practice leaderboard for one agent: neighbours only, names hidden on request."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from lab.accounts.models import User
+from lab.accounts.roles import Role
+from lab.training.leaderboard import Place, neighbours, ranked
+from lab.training.models import LabProfile
+
+
+@dataclass(frozen=True)
+class Board:
+    """The places shown, how many agents the team has, and whether names are hidden."""
+
+    places: list[Place]
+    team_size: int
+    anonymous: bool
+
+
+def team_board(session: Session, user: User) -> Board | None:
+    """The board of the user's team, or None for users without a team."""
+    if user.team is None or user.role != Role.AGENT:
+        return None
+    rows = session.execute(
+        select(User.id, User.name, LabProfile.xp)
+        .outerjoin(LabProfile, LabProfile.user_id == User.id)
+        .where(User.team_id == user.team_id, User.role == Role.AGENT, User.active.is_(True))
+    ).all()
+    places = ranked([(uid, name, xp or 0) for uid, name, xp in rows], me=user.id)
+    shown = neighbours(places)
+    if user.team.leaderboard_anonymous:
+        shown = [p if p.is_me else Place(p.rank, p.user_id, _("Colleague"), p.xp, False)
+                 for p in shown]
+    return Board(shown, len(places), user.team.leaderboard_anonymous)

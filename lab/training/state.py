@@ -1,0 +1,100 @@
+"""Reading an agent's practice: the map's sector states, XP, badges, codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from lab.accounts.models import User
+from lab.content import Content
+from lab.training import progress
+from lab.training.badges import BADGES
+from lab.training.models import Attempt, Badge, CodexRead, LabProfile, SectorAccess
+
+
+def profile_of(session: Session, user: User) -> LabProfile:
+    """The user's Lab profile, created on first use."""
+    found = session.get(LabProfile, user.id)
+    if found is None:
+        found = LabProfile(user_id=user.id, xp=0)
+        session.add(found)
+        session.flush()
+    return found
+
+
+def chapters_read(session: Session, user: User) -> set[str]:
+    """Slugs of the Codex chapters the user marked as read."""
+    return set(session.scalars(select(CodexRead.chapter).where(CodexRead.user_id == user.id)))
+
+
+def codex_done(read: set[str], content: Content) -> bool:
+    """True when every Codex chapter is read: sector 1 opens then."""
+    return all(chapter.slug in read for chapter in content.codex.chapters)
+
+
+def finished_attempts(session: Session, user: User) -> list[Attempt]:
+    """Every finished attempt of the user, oldest first."""
+    query = (select(Attempt).where(Attempt.user_id == user.id, Attempt.finished_at.is_not(None))
+             .order_by(Attempt.id))
+    return list(session.scalars(query))
+
+
+def best_attempts(attempts: list[Attempt]) -> dict[str, Attempt]:
+    """The best finished attempt per sector: most stars, then the higher code, then newest."""
+    best: dict[str, Attempt] = {}
+    for attempt in attempts:
+        held = best.get(attempt.sector_id)
+        key = (attempt.stars, attempt.loyalty_code or -101.0, attempt.id)
+        if held is None or key > (held.stars, held.loyalty_code or -101.0, held.id):
+            best[attempt.sector_id] = attempt
+    return best
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Everything the map shows for one agent."""
+
+    states: list[progress.SectorState]
+    best: dict[str, Attempt]
+    due: dict[str, date | None]
+    level: progress.Level
+    xp: int
+    badges: list[str]
+    chapters_read: set[str]
+    codex_done: bool
+    overall_code: float | None
+    tour_done: bool
+
+
+def load_progress(session: Session, user: User, content: Content) -> Progress:
+    """Gather the agent's progress from the database."""
+    read = chapters_read(session, user)
+    done = codex_done(read, content)
+    best = best_attempts(finished_attempts(session, user))
+    access = {row.sector_id: row for row in session.scalars(
+        select(SectorAccess).where(SectorAccess.user_id == user.id))}
+    running = set(session.scalars(select(Attempt.sector_id).where(
+        Attempt.user_id == user.id, Attempt.finished_at.is_(None))))
+    order = [sector.id for sector in content.sectors]
+    states = progress.sector_states(
+        order, {sid: (a.loyalty_code, a.stars) for sid, a in best.items()},
+        codex_done=done, opened=set(access), in_progress=running)
+    profile = profile_of(session, user)
+    passed = {sid: [r.rating for r in a.replies] for sid, a in best.items() if a.stars > 0}
+    earned = set(session.scalars(select(Badge.code).where(Badge.user_id == user.id)))
+    return Progress(
+        states=states, best=best, due={sid: row.due_on for sid, row in access.items()},
+        level=progress.level_for(profile.xp), xp=profile.xp,
+        badges=[code for code in BADGES if code in earned],
+        chapters_read=read, codex_done=done,
+        overall_code=progress.overall_code(passed, len(order)),
+        tour_done=profile.tour_done_at is not None,
+    )
+
+
+def state_of(progress_: Progress, sector_id: str) -> progress.SectorState:
+    """The state of one sector."""
+    return next(state for state in progress_.states if state.sector_id == sector_id)

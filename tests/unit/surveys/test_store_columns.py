@@ -1,0 +1,67 @@
+"""The store's table name and column mapping, and reading values as the driver gives them."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from lab.surveys.settings import STORE_COLUMNS, parse_columns, settings_from
+from lab.surveys.store import layout_table, normalise, read_table
+
+
+def test_no_mapping_means_the_bundled_layout():
+    """Unset or empty: every column keeps our name."""
+    assert parse_columns(None) == {name: name for name in STORE_COLUMNS}
+    assert parse_columns("") == parse_columns({})
+
+
+def test_a_partial_mapping_overrides_only_what_it_names():
+    """JSON text or a dict; unnamed columns keep ours."""
+    mapping = parse_columns(json.dumps({"score": "nps", "id": "seq"}))
+    assert mapping["score"] == "nps" and mapping["id"] == "seq"
+    assert mapping["comment"] == "comment"
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("{not json", "not JSON"),
+    ('["score"]', "must map"),
+    ({"score": 5}, "must map"),
+    ({"score": ""}, "must map"),
+    ({"nps": "score"}, "unknown columns ['nps']"),
+])
+def test_a_bad_mapping_is_refused_with_the_reason(value, message):
+    """Bad configuration fails at start-up, saying what is wrong."""
+    with pytest.raises(ValueError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        parse_columns(value)
+
+
+def test_tables_use_their_names_and_our_keys():
+    """Reading and creating address their columns through our names."""
+    mapping = parse_columns({"agent_login": "operator"})
+    for table in (read_table("feed", mapping), layout_table("feed", mapping)):
+        assert table.name == "feed"
+        assert table.c.agent_login.name == "operator"
+        assert [column.key for column in table.c] == list(STORE_COLUMNS)
+
+
+@pytest.mark.parametrize(("given", "expected"), [
+    (Decimal("9"), 9), (Decimal("6.5"), 6.5), (Decimal("7.0"), 7.0), (Decimal("-1"), -1),
+    (9, 9), (6.5, 6.5), ("9", "9"), (None, None),
+])
+def test_normalise_keeps_what_validation_must_judge(given, expected):
+    """A whole Decimal becomes int; 7.0 stays a float, so validation refuses it."""
+    value = normalise(given)
+    assert value == expected and type(value) is type(expected)
+
+
+def test_settings_from_config():
+    """Defaults for what is unset; a bad batch size is refused."""
+    settings = settings_from({"SURVEY_STORE_URL": "sqlite://", "TIMEZONE": "Asia/Yekaterinburg"})
+    assert (settings.table, settings.batch_size, settings.interval) == ("tnps_responses", 5000,
+                                                                        5.0)
+    assert settings.push_secret is None and settings.min_n == 30
+    assert str(settings.tz) == "Asia/Yekaterinburg"
+    with pytest.raises(ValueError, match="SYNC_BATCH_SIZE"):
+        settings_from({"SURVEY_STORE_URL": "sqlite://", "SYNC_BATCH_SIZE": -1})
