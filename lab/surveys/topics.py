@@ -1,0 +1,71 @@
+"""What a customer's comment is about: one classifier for My TNPS and the team pages.
+
+Topics match the Lab's sectors (charges, connection, tariffs, leaving), plus `service`
+for comments about how the agent behaved. A comment is tagged with every topic whose
+words it uses (by lemma, so «списали» and «списание» count alike); most comments have
+one topic, some none.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lab.scoring.morph import lemma
+
+TOPICS = ("charges", "connection", "tariffs", "leaving", "service")
+
+# Lemmas (lower case) that mark a topic. Kept to words a customer would use.
+_WORDS: dict[str, dict[str, frozenset[str]]] = {
+    "charges": {
+        "ru": frozenset("""списать списание списываться снять подписка платный услуга деньги
+            вернуть возврат счёт баланс рубль контент снимать начисление оплата""".split()),
+        "en": frozenset("""charge charged subscription refund refunded money bill balance
+            debit paid fee rouble content deduct""".split()),
+    },
+    "connection": {
+        "ru": frozenset("""связь интернет сеть сигнал обрываться ловить скорость покрытие
+            вышка гудок слышно дозвониться недоступный недоступен мастер инженер починить
+            сим-карта симка авария район""".split()),
+        "en": frozenset("""connection signal internet network coverage drop dropped
+            speed slow mast bars reception outage unavailable reach engineer fix fixed
+            sim area""".split()),
+    },
+    "tariffs": {
+        "ru": frozenset("""тариф цена стоимость подорожать дорого абонентский подняли
+            пакет гигабайт дешевле переплачивать платить выгодный выгоднее""".split()),
+        "en": frozenset("""tariff plan price cost expensive increase raised package
+            gigabyte cheaper pricing overpay overpaying pay deal""".split()),
+    },
+    "leaving": {
+        "ru": frozenset("""уйти уходить перейти конкурент расторгнуть расторгать расторжение
+            перенос перенести переносить остаться удержать терять договор""".split()),
+        "en": frozenset("""leave leaving switch switching competitor port porting
+            elsewhere stay staying keep losing contract go""".split()),
+    },
+    "service": {
+        "ru": frozenset("""оператор сотрудник девушка вежливый грубый хамить помочь
+            спасибо благодарить вежливо объяснить скрипт перезвонить разговор отдел
+            ждать""".split()),
+        "en": frozenset("""agent operator polite rude helpful friendly thank thanks
+            explained patient script rang call waited hold""".split()),
+    },
+}
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+
+
+def language_of(text: str) -> str:
+    """ru when the comment has Cyrillic letters, else en."""
+    return "ru" if _CYRILLIC.search(text) else "en"
+
+
+@lru_cache(maxsize=20_000)
+def topics_of(comment: str) -> tuple[str, ...]:
+    """The topics a comment is about, in TOPICS order (empty for none or no comment)."""
+    if not comment or not comment.strip():
+        return ()
+    lang = language_of(comment)
+    words = {word.lower() for word in _WORD.findall(comment)}
+    lemmas = words | {lemma(word, lang) for word in words}
+    return tuple(topic for topic in TOPICS if lemmas & _WORDS[topic][lang])
