@@ -15,40 +15,45 @@ from lab.scoring.morph import lemma
 
 TOPICS = ("charges", "connection", "tariffs", "leaving", "service")
 
+def _w(text: str) -> frozenset[str]:
+    """A word list written as one string, for readability."""
+    return frozenset(text.split())
+
+
 # Lemmas (lower case) that mark a topic. Kept to words a customer would use.
 _WORDS: dict[str, dict[str, frozenset[str]]] = {
     "charges": {
-        "ru": frozenset("""списать списание списываться снять подписка платный услуга деньги
-            вернуть возврат счёт баланс рубль контент снимать начисление оплата""".split()),
-        "en": frozenset("""charge charged subscription refund refunded money bill balance
-            debit paid fee rouble content deduct""".split()),
+        "ru": _w("""списать списание списываться снять подписка платный услуга деньги
+            вернуть возврат счёт баланс рубль контент снимать начисление оплата"""),
+        "en": _w("""charge charged subscription refund refunded money bill balance
+            debit paid fee rouble content deduct"""),
     },
     "connection": {
-        "ru": frozenset("""связь интернет сеть сигнал обрываться ловить скорость покрытие
+        "ru": _w("""связь интернет сеть сигнал обрываться ловить скорость покрытие
             вышка гудок слышно дозвониться недоступный недоступен мастер инженер починить
-            сим-карта симка авария район""".split()),
-        "en": frozenset("""connection signal internet network coverage drop dropped
+            сим-карта симка авария район"""),
+        "en": _w("""connection signal internet network coverage drop dropped
             speed slow mast bars reception outage unavailable reach engineer fix fixed
-            sim area""".split()),
+            sim area"""),
     },
     "tariffs": {
-        "ru": frozenset("""тариф цена стоимость подорожать дорого абонентский подняли
-            пакет гигабайт дешевле переплачивать платить выгодный выгоднее""".split()),
-        "en": frozenset("""tariff plan price cost expensive increase raised package
-            gigabyte cheaper pricing overpay overpaying pay deal""".split()),
+        "ru": _w("""тариф цена стоимость подорожать дорого абонентский подняли
+            пакет гигабайт дешевле переплачивать платить выгодный выгоднее"""),
+        "en": _w("""tariff plan price cost expensive increase raised package
+            gigabyte cheaper pricing overpay overpaying pay deal"""),
     },
     "leaving": {
-        "ru": frozenset("""уйти уходить перейти конкурент расторгнуть расторгать расторжение
-            перенос перенести переносить остаться удержать терять договор""".split()),
-        "en": frozenset("""leave leaving switch switching competitor port porting
-            elsewhere stay staying keep losing contract go""".split()),
+        "ru": _w("""уйти уходить перейти конкурент расторгнуть расторгать расторжение
+            перенос перенести переносить остаться удержать терять договор"""),
+        "en": _w("""leave leaving switch switching competitor port porting
+            elsewhere stay staying keep losing contract go"""),
     },
     "service": {
-        "ru": frozenset("""оператор сотрудник девушка вежливый грубый хамить помочь
+        "ru": _w("""оператор сотрудник девушка вежливый грубый хамить помочь
             спасибо благодарить вежливо объяснить скрипт перезвонить разговор отдел
-            ждать""".split()),
-        "en": frozenset("""agent operator polite rude helpful friendly thank thanks
-            explained patient script rang call waited hold""".split()),
+            ждать"""),
+        "en": _w("""agent operator polite rude helpful friendly thank thanks
+            explained patient script rang call waited hold"""),
     },
 }
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
