@@ -60,6 +60,10 @@ def _survey_settings() -> dict[str, object]:
         "SURVEY_PUSH_SECRET": env("LAB_SURVEY_PUSH_SECRET"),
         "SYNC_INTERVAL_SECONDS": float(env("LAB_SYNC_INTERVAL_SECONDS") or 0) or None,
         "TNPS_MIN_N": int(env("LAB_TNPS_MIN_N") or 0) or None,
+        # Survey windows in minutes; unset keeps the seeds' (IVR 10, SMS 24 h + 24 h).
+        "SURVEY_IVR_ANSWER_MINUTES": env("LAB_SURVEY_IVR_ANSWER_MINUTES"),
+        "SURVEY_SMS_SEND_MINUTES": env("LAB_SURVEY_SMS_SEND_MINUTES"),
+        "SURVEY_SMS_ANSWER_MINUTES": env("LAB_SURVEY_SMS_ANSWER_MINUTES"),
     }
     found = {key: value for key, value in found.items() if value}
     found["SYNC_IN_APP"] = _flag("LAB_SYNC_IN_APP", True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from lab.surveys.domain import DEFAULT_WINDOWS, Windows
@@ -84,4 +85,19 @@ def settings_from(config: Mapping[str, object]) -> SurveySettings:
         timezone=str(config.get("TIMEZONE") or "Europe/Moscow"),
         min_n=int(config.get("TNPS_MIN_N") or 30),
         busy_timeout_ms=int(config.get("SQLITE_BUSY_TIMEOUT_MS") or 30_000),
+        windows=windows_from(config),
+    )
+
+
+def windows_from(config: Mapping[str, object]) -> Windows:
+    """The survey windows in minutes (SURVEY_IVR_ANSWER_MINUTES, SURVEY_SMS_SEND_MINUTES,
+    SURVEY_SMS_ANSWER_MINUTES); the seeds' defaults where unset."""
+    def minutes(key: str, default: timedelta) -> timedelta:
+        value = config.get(key)
+        return timedelta(minutes=float(value)) if value not in (None, "") else default
+
+    return Windows(
+        ivr_answer_max=minutes("SURVEY_IVR_ANSWER_MINUTES", DEFAULT_WINDOWS.ivr_answer_max),
+        sms_send_max=minutes("SURVEY_SMS_SEND_MINUTES", DEFAULT_WINDOWS.sms_send_max),
+        sms_answer_max=minutes("SURVEY_SMS_ANSWER_MINUTES", DEFAULT_WINDOWS.sms_answer_max),
     )

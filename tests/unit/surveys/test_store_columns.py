@@ -65,3 +65,15 @@ def test_settings_from_config():
     assert str(settings.tz) == "Asia/Yekaterinburg"
     with pytest.raises(ValueError, match="SYNC_BATCH_SIZE"):
         settings_from({"SURVEY_STORE_URL": "sqlite://", "SYNC_BATCH_SIZE": -1})
+
+
+def test_survey_windows_come_from_the_config():
+    """Windows are configurable in minutes; unset ones keep the seeds' defaults."""
+    from datetime import timedelta
+
+    from lab.surveys.settings import windows_from
+
+    windows = windows_from({"SURVEY_IVR_ANSWER_MINUTES": "5", "SURVEY_SMS_SEND_MINUTES": 60})
+    assert windows.ivr_answer_max == timedelta(minutes=5)
+    assert windows.sms_send_max == timedelta(hours=1)
+    assert windows.sms_answer_max == timedelta(hours=24)
