@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import sys
+from contextlib import contextmanager
 
 import click
 from flask import current_app
@@ -45,6 +46,22 @@ cli.add_command(tnps_group)
 
 def _session():
     return current_app.extensions["lab.db"].sessions()
+
+
+@contextmanager
+def _transaction():
+    """One write transaction for a command: committed when the block ends, closed always;
+    an AccountError becomes a one-line error with a non-zero exit."""
+    with writing():
+        session = _session()
+        try:
+            yield session
+            session.commit()
+        except services.AccountError as exc:
+            session.rollback()
+            raise click.ClickException(str(exc)) from None
+        finally:
+            session.close()
 
 
 def _is_loopback(host: str) -> bool:
@@ -105,15 +122,8 @@ def teams_group() -> None:
 @with_appcontext
 def teams_create(name: str, lead_login: str | None) -> None:
     """Create a team."""
-    with writing():
-        session = _session()
-        try:
-            team = services.create_team(session, name, lead_login)
-            session.commit()
-        except services.AccountError as exc:
-            raise click.ClickException(str(exc)) from None
-        finally:
-            session.close()
+    with _transaction() as session:
+        team = services.create_team(session, name, lead_login)
     click.echo(f"team {team.name} created")
 
 
@@ -136,16 +146,9 @@ def users_create(login: str, role: str, team_name: str | None, name: str | None,
         if not sys.stdin.isatty() and not os.environ.get("LAB_ALLOW_STDIN_PASSWORD"):
             raise click.ClickException("give --password, or run in a terminal to be asked")
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    with writing():
-        session = _session()
-        try:
-            user = services.create_user(session, login, role, password, name=name,
-                                        team_name=team_name)
-            session.commit()
-        except services.AccountError as exc:
-            raise click.ClickException(str(exc)) from None
-        finally:
-            session.close()
+    with _transaction() as session:
+        user = services.create_user(session, login, role, password, name=name,
+                                    team_name=team_name)
     click.echo(f"user {user.login} ({user.role}) created")
 
 
@@ -154,16 +157,11 @@ def users_create(login: str, role: str, team_name: str | None, name: str | None,
 @with_appcontext
 def users_deactivate(login: str) -> None:
     """Deactivate a user: they can no longer sign in, and their sessions end."""
-    with writing():
-        session = _session()
-        try:
-            user = services.find_user(session, login)
-            if user is None:
-                raise click.ClickException(f"no user {login!r}")
-            services.set_active(session, user, False)
-            session.commit()
-        finally:
-            session.close()
+    with _transaction() as session:
+        user = services.find_user(session, login)
+        if user is None:
+            raise click.ClickException(f"no user {login!r}")
+        services.set_active(session, user, False)
     click.echo(f"user {login} deactivated")
 
 
@@ -171,17 +169,12 @@ def users_deactivate(login: str) -> None:
 @with_appcontext
 def demo_command() -> None:
     """Load the demo teams and accounts (safe to run again)."""
-    with writing():
-        session = _session()
-        try:
-            report = load_demo(session)
-            agents = session.scalars(select(User).where(User.role == "agent")).all()
-            replies = load_practice(
-                session, current_app.extensions[EXTENSION], current_app.extensions[VERSIONS],
-                agents, current_app.config["TRAINING_STAR_MARKS"])
-            session.commit()
-        finally:
-            session.close()
+    with _transaction() as session:
+        report = load_demo(session)
+        agents = session.scalars(select(User).where(User.role == "agent")).all()
+        replies = load_practice(
+            session, current_app.extensions[EXTENSION], current_app.extensions[VERSIONS],
+            agents, current_app.config["TRAINING_STAR_MARKS"])
     if report.created:
         click.echo("demo created: " + ", ".join(report.created))
     else:
