@@ -60,6 +60,7 @@ def _survey_settings() -> dict[str, object]:
         "SURVEY_PUSH_SECRET": env("LAB_SURVEY_PUSH_SECRET"),
         "SYNC_INTERVAL_SECONDS": float(env("LAB_SYNC_INTERVAL_SECONDS") or 0) or None,
         "TNPS_MIN_N": int(env("LAB_TNPS_MIN_N") or 0) or None,
+        "FOLLOWUP_SLA_HOURS": int(env("LAB_FOLLOWUP_SLA_HOURS") or 0) or None,
         # Survey windows in minutes; unset keeps the seeds' (IVR 10, SMS 24 h + 24 h).
         "SURVEY_IVR_ANSWER_MINUTES": env("LAB_SURVEY_IVR_ANSWER_MINUTES"),
         "SURVEY_SMS_SEND_MINUTES": env("LAB_SURVEY_SMS_SEND_MINUTES"),
@@ -115,4 +116,6 @@ DEFAULTS: dict[str, object] = {
     "SYNC_INTERVAL_SECONDS": 5.0,
     "SYNC_BATCH_SIZE": 5000,
     "TNPS_MIN_N": 30,
+    # Hours a lead has to call a detractor back.
+    "FOLLOWUP_SLA_HOURS": 48,
 }

@@ -2,7 +2,9 @@
 
 from lab.accounts.models import Team, User, team_leads
 from lab.auth.models import LoginAttempt
+from lab.coaching.models import AgentNote
 from lab.db import Base
+from lab.followup.models import FollowUp, FollowUpEvent
 from lab.surveys.models import QuarantinedRow, SurveyResponse, SyncState, TnpsDaily
 from lab.system.models import AuditEvent, Setting
 from lab.training.models import (
@@ -16,6 +18,7 @@ from lab.training.models import (
 )
 
 __all__ = [
+    "AgentNote", "FollowUp", "FollowUpEvent",
     "Attempt", "AuditEvent", "Badge", "Base", "CodexRead", "HintUse", "LabProfile", "Reply",
     "SectorAccess", "LoginAttempt", "QuarantinedRow", "Setting", "SurveyResponse",
     "SyncState", "Team", "TnpsDaily", "User", "team_leads",

@@ -1,6 +1,6 @@
-"""The admin overview."""
+"""The admin overview, the loaded content and the audit log."""
 
-from flask import render_template
+from flask import render_template, request
 from sqlalchemy import func, select
 
 from lab.accounts.models import Team, User
@@ -9,7 +9,10 @@ from lab.auth.access import admins
 from lab.surveys.quarantine import open_counts
 from lab.surveys.state import sync_status
 from lab.system.models import AuditEvent
+from lab.web_content import get_content
 from lab.web_db import get_session
+
+AUDIT_PAGE = 50
 
 
 @bp.route("/admin")
@@ -26,3 +29,29 @@ def index():
         "admin/index.html", by_role=by_role, users=users, teams=teams, events=events,
         sync=sync_status(db), quarantine=open_counts(db),
     )
+
+
+@bp.route("/admin/content")
+@admins
+def content():
+    """The sectors and Codex chapters loaded at start-up."""
+    return render_template("admin/content.html", content=get_content())
+
+
+@bp.route("/admin/audit")
+@admins
+def audit_log():
+    """Every recorded admin and lead action, newest first, a page at a time."""
+    db = get_session()
+    page = max(1, request.args.get("page", 1, type=int))
+    action = request.args.get("action", "").strip()
+    stmt = select(AuditEvent)
+    if action:
+        stmt = stmt.where(AuditEvent.action.startswith(action))
+    total = db.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    events = db.scalars(stmt.order_by(AuditEvent.id.desc())
+                        .offset((page - 1) * AUDIT_PAGE).limit(AUDIT_PAGE)).all()
+    actions = db.scalars(select(AuditEvent.action).distinct().order_by(AuditEvent.action)).all()
+    return render_template("admin/audit.html", events=events, page=page, action=action,
+                           actions=actions, total=total,
+                           pages=max(1, -(-total // AUDIT_PAGE)))

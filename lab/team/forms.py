@@ -2,8 +2,16 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, SelectField, SubmitField
-from wtforms.validators import DataRequired, Optional
+from wtforms import (
+    BooleanField,
+    DateField,
+    HiddenField,
+    SelectField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, Optional
 
 
 class OpenSectorForm(FlaskForm):
@@ -19,3 +27,41 @@ class BoardForm(FlaskForm):
 
     anonymous = BooleanField(_l("Hide names on the team board"))
     submit = SubmitField(_l("Save"))
+
+
+class NoteForm(FlaskForm):
+    """A lead's note about an agent."""
+
+    text = TextAreaField(_l("Note"), validators=[DataRequired(), Length(max=4000)])
+    submit = SubmitField(_l("Add the note"))
+
+
+STATUS_LABELS = {
+    "new": _l("New"), "in_progress": _l("Being worked on"), "called_back": _l("Called back"),
+    "resolved": _l("Resolved"), "unreachable": _l("Could not reach"),
+}
+OUTCOME_LABELS = {
+    "won_back": _l("Customer won back"), "problem_fixed": _l("Problem fixed"),
+    "explained": _l("Explained, nothing to fix"), "not_fixed": _l("Could not fix"),
+    "no_answer": _l("No answer after several tries"),
+}
+
+
+class FollowUpForm(FlaskForm):
+    """Move a follow-up on; closing needs an outcome and a note (checked by the rules)."""
+
+    status = SelectField(_l("Status"),
+                         choices=[SelectChoice(k, v) for k, v in STATUS_LABELS.items()])
+    outcome = SelectField(_l("Outcome (when closing)"), validate_choice=False,
+                          choices=[SelectChoice("", "—"),
+                                   *(SelectChoice(k, v) for k, v in OUTCOME_LABELS.items())])
+    note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=2000)])
+    submit = SubmitField(_l("Save"))
+
+
+class AssignForm(FlaskForm):
+    """Assign a suggested sector with a due date."""
+
+    sector_id = HiddenField(validators=[DataRequired()])
+    due_on = DateField(_l("Due date"), validators=[DataRequired()])
+    submit = SubmitField(_l("Assign"))

@@ -37,11 +37,45 @@ EXPECTED: dict[str, dict[str, object]] = {
     "codex.index": {"anonymous": LOGIN, "agent": 200, "lead": 200, "admin": 200},
     "codex.chapter": {"anonymous": LOGIN, "agent": 200, "lead": 200, "admin": 200},
     "dashboard.me": {"anonymous": LOGIN, "agent": 200, "lead": 200, "admin": 200},
+    # My TNPS polls these; each answers only about the signed-in user.
+    "dashboard.live_tnps": {"anonymous": 401, "agent": 200, "lead": 200, "admin": 200},
+    "dashboard.live_comments": {"anonymous": 401, "agent": 200, "lead": 200, "admin": 200},
     "team.overview": {"anonymous": LOGIN, "agent": 403, "lead": 200, "admin": 200},
     # Team A: its lead and admins see it; the other lead is told it does not exist.
     "team.detail": {"anonymous": LOGIN, "agent": 403, "lead": 200, "other_lead": 404,
                     "admin": 200},
     "admin.index": {"anonymous": LOGIN, "agent": 403, "lead": 403, "admin": 200},
+    # Team pages of team A (and its agent_a): the other lead is told they do not exist.
+    "team.overview_csv": {"anonymous": LOGIN, "agent": 403, "lead": 200, "other_lead": 404,
+                          "admin": 200},
+    "team.overview_json": {"anonymous": LOGIN, "agent": 403, "lead": 200, "other_lead": 404,
+                           "admin": 200},
+    "team.agent": {"anonymous": LOGIN, "agent": 403, "lead": 200, "other_lead": 404,
+                   "admin": 200},
+    "team.add_agent_note": {},  # POST only
+    "team.followups": {"anonymous": LOGIN, "agent": 403, "lead": 200, "other_lead": 404,
+                       "admin": 200},
+    # Nobody has response 999.
+    "team.followup": {"anonymous": LOGIN, "agent": 403, "lead": 404, "admin": 404},
+    "team.update_followup": {},  # POST only
+    "team.coaching": {"anonymous": LOGIN, "agent": 403, "lead": 200, "other_lead": 404,
+                      "admin": 200},
+    "team.assign_sector": {},  # POST only
+    "team.training_effect": {"anonymous": LOGIN, "agent": 403, "lead": 200,
+                             "other_lead": 404, "admin": 200},
+    # Admin pages; user 999 and quarantined row 999 do not exist.
+    "admin.users": {"anonymous": LOGIN, "agent": 403, "lead": 403, "admin": 200},
+    "admin.user": {"anonymous": LOGIN, "agent": 403, "lead": 403, "admin": 404},
+    "admin.teams": {"anonymous": LOGIN, "agent": 403, "lead": 403, "admin": 200},
+    "admin.scheme": {"anonymous": LOGIN, "agent": 403, "lead": 403, "admin": 200},
+    "admin.quarantine": {"anonymous": LOGIN, "agent": 403, "lead": 403, "admin": 200},
+    "admin.quarantine_row": {"anonymous": LOGIN, "agent": 403, "lead": 403, "admin": 404},
+    "admin.content": {"anonymous": LOGIN, "agent": 403, "lead": 403, "admin": 200},
+    "admin.audit_log": {"anonymous": LOGIN, "agent": 403, "lead": 403, "admin": 200},
+    "admin.create_user": {}, "admin.change_role": {}, "admin.reset_password": {},  # POST
+    "admin.toggle_active": {}, "admin.create_team": {}, "admin.add_lead": {},  # POST
+    "admin.remove_lead": {}, "admin.save_bonus_scheme": {},  # POST only
+    "admin.fix_quarantine_row": {}, "admin.dismiss_quarantine_row": {},  # POST only
     "api.health": {"anonymous": 200, "agent": 200, "lead": 200, "admin": 200},
     "api.me": {"anonymous": 401, "agent": 200, "lead": 200, "admin": 200},
     "api.team": {"anonymous": 401, "agent": 403, "lead": 200, "other_lead": 404,
@@ -65,6 +99,8 @@ def _url(app, rule, world) -> str:
             values[argument] = 999
         elif argument == "agent_id":
             values[argument] = world.agent_a.id
+        elif argument in ("response_id", "user_id", "row_id"):
+            values[argument] = 999
         elif argument == "slug":
             values[argument] = "first-words"
         elif argument == "filename":

@@ -1,0 +1,107 @@
+"""The bonus panel: the tier this month earns, the way up, the cost of a detractor, the odds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from lab.dashboard.period import Month
+from lab.tnps.bonus import (
+    Bonus,
+    BonusScheme,
+    DetractorCost,
+    bonus_for_tally,
+    cost_of_one_detractor,
+    promoters_to_next_tier,
+)
+from lab.tnps.forecast import Forecast, expected_remaining, forecast
+from lab.tnps.tally import Tally
+
+
+@dataclass(frozen=True)
+class Odds:
+    """The chance of ending the month at a tier's percent or more."""
+
+    chance: float
+    percent: float
+
+
+@dataclass(frozen=True)
+class BonusPanel:
+    """What the panel says about this month's bonus."""
+
+    scheme: BonusScheme
+    tally: Tally
+    bonus: Bonus
+    tier_index: int | None
+    next_tier: tuple[float, float] | None
+    promoters_to_next: int | None
+    detractor: DetractorCost
+    missing: int
+    forecast: Forecast
+    headline: Odds | None
+    stretch: Odds | None
+
+    @property
+    def enough_data(self) -> bool:
+        """True when the month's n reaches the scheme's minimum."""
+        return self.bonus.enough_data
+
+
+def _tier_index(bonus: Bonus, scheme: BonusScheme) -> int | None:
+    if not bonus.enough_data or bonus.tier_min_tnps is None:
+        return None
+    return next(i for i, (m, _) in enumerate(scheme.tiers) if m == bonus.tier_min_tnps)
+
+
+def _odds(result: Forecast, scheme: BonusScheme, current: int | None
+          ) -> tuple[Odds | None, Odds | None]:
+    """The headline (keep the tier now held, or reach the first paying one) and one above."""
+    if result.not_enough >= 1.0:
+        return None, None
+    paying = [i for i, (_, percent) in enumerate(scheme.tiers) if percent > 0]
+    if current is not None and scheme.tiers[current][1] > 0:
+        target = current
+    elif paying:
+        target = paying[0]
+    else:
+        return None, None
+    headline = Odds(result.at_least(target), scheme.tiers[target][1])
+    above = target + 1
+    stretch = Odds(result.at_least(above), scheme.tiers[above][1]) \
+        if above < len(scheme.tiers) else None
+    return headline, stretch
+
+
+def pace(month_tally: Tally, last_month_n: int, month: Month, now: datetime) -> int:
+    """Answers still expected this month: this month's pace, else last month's."""
+    if month_tally.n:
+        return expected_remaining(month_tally.n, month.elapsed(now), month.left(now))
+    whole = month.end - month.start
+    return expected_remaining(last_month_n, whole, month.left(now))
+
+
+def bonus_panel(scheme: BonusScheme, tally: Tally, team: Tally, remaining: int) -> BonusPanel:
+    """The panel for a month's tally under the scheme, with the team as the forecast prior."""
+    bonus = bonus_for_tally(tally, scheme)
+    index = _tier_index(bonus, scheme)
+    next_index = (index + 1) if index is not None else None
+    next_tier = scheme.tiers[next_index] if next_index is not None and \
+        next_index < len(scheme.tiers) else None
+    result = forecast(tally, team, remaining, scheme)
+    headline, stretch = _odds(result, scheme, index)
+    return BonusPanel(
+        scheme=scheme, tally=tally, bonus=bonus, tier_index=index, next_tier=next_tier,
+        promoters_to_next=promoters_to_next_tier(tally, scheme) if next_tier else None,
+        detractor=cost_of_one_detractor(tally, scheme),
+        missing=max(0, scheme.min_n - tally.n), forecast=result,
+        headline=headline, stretch=stretch)
+
+
+def chance_text(chance: float) -> str:
+    """A probability as a whole percent, never claiming 0% or 100% that is not certain."""
+    if 0 < chance < 0.005:
+        return "<1%"
+    if 0.995 < chance < 1:
+        return ">99%"
+    return f"{round(chance * 100)}%"

@@ -1,0 +1,108 @@
+"""Geometry of the page's SVG charts: plain numbers and path strings for the templates."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from lab.tnps.periods import TrendPoint
+
+WIDTH, HEIGHT = 640, 250
+LEFT, RIGHT, TOP, BOTTOM = 46, 12, 14, 34
+Y_TICKS = (100, 50, 0, -50, -100)
+
+
+def _y(value: float) -> float:
+    """TNPS -100..100 to the SVG's y (100 at the top)."""
+    return round(TOP + (100 - value) / 200 * (HEIGHT - TOP - BOTTOM), 1)
+
+
+def _x(index: int, count: int) -> float:
+    span = WIDTH - LEFT - RIGHT
+    return round(LEFT + (index * span / (count - 1) if count > 1 else span / 2), 1)
+
+
+def _runs(points: Sequence[TrendPoint]) -> list[list[int]]:
+    """Indexes of consecutive weeks with answers: empty weeks break the line and band."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for index, point in enumerate(points):
+        if point.tally.n:
+            current.append(index)
+        elif current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _band(run: list[int], points: Sequence[TrendPoint]) -> str:
+    count = len(points)
+    if len(run) == 1:
+        # One lone week: a narrow bar, or the band would have no width at all.
+        i = run[0]
+        x, low, high = _x(i, count), _y(points[i].ci_low), _y(points[i].ci_high)
+        return f"M{x - 4},{high} L{x + 4},{high} L{x + 4},{low} L{x - 4},{low} Z"
+    upper = [f"{_x(i, count)},{_y(points[i].ci_high)}" for i in run]
+    lower = [f"{_x(i, count)},{_y(points[i].ci_low)}" for i in reversed(run)]
+    return "M" + " L".join(upper + lower) + " Z"
+
+
+def _line(run: list[int], points: Sequence[TrendPoint]) -> str:
+    count = len(points)
+    return "M" + " L".join(f"{_x(i, count)},{_y(points[i].tnps or 0)}" for i in run)
+
+
+@dataclass(frozen=True)
+class Dot:
+    """One week with answers, where it is drawn."""
+
+    x: float
+    y: float
+    point: TrendPoint
+
+
+@dataclass(frozen=True)
+class TrendChart:
+    """Everything the trend template draws."""
+
+    width: int
+    height: int
+    bands: list[str]
+    lines: list[str]
+    team_lines: list[str]
+    dots: list[Dot]
+    y_ticks: list[tuple[float, int]]
+    x_ticks: list[tuple[float, date]]
+    plot_left: int
+    plot_right: int
+    empty: bool
+
+
+def trend_chart(points: Sequence[TrendPoint], team: Sequence[TrendPoint] = ()) -> TrendChart:
+    """The weekly trend: the 95% interval as a band, TNPS as a line, the team's dashed."""
+    count = len(points)
+    runs = _runs(points)
+    team_runs = _runs(team) if len(team) == count else []
+    # A label at the first week of each month, so six months read as six names.
+    ticks = [(_x(i, count), p.key) for i, p in enumerate(points)
+             if i == 0 or p.key.month != points[i - 1].key.month]
+    return TrendChart(
+        width=WIDTH, height=HEIGHT,
+        bands=[_band(run, points) for run in runs],
+        lines=[_line(run, points) for run in runs if len(run) > 1],
+        team_lines=[_line(run, team) for run in team_runs if len(run) > 1],
+        dots=[Dot(_x(i, count), _y(points[i].tnps or 0), points[i]) for run in runs for i in run],
+        y_ticks=[(_y(value), value) for value in Y_TICKS],
+        x_ticks=ticks[1:] if len(ticks) > 1 and ticks[1][0] - ticks[0][0] < 40 else ticks,
+        plot_left=LEFT, plot_right=WIDTH - RIGHT, empty=not runs,
+    )
+
+
+def scale(value: float | None, low: float = -100, high: float = 100) -> float:
+    """A TNPS as a percentage of the width of a -100..100 strip (for interval rows)."""
+    if value is None:
+        return 50.0
+    return round((min(max(value, low), high) - low) / (high - low) * 100, 2)

@@ -1,0 +1,172 @@
+"""Customers' comments on one agent's calls: filters, newest first, a page at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta, tzinfo
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from lab.dashboard.period import month_of, previous_month
+from lab.surveys.models import SurveyResponse
+from lab.surveys.topics import TOPICS, topics_of
+from lab.tnps.category import Category, category
+from lab.tnps.periods import period_bounds
+
+PAGE_SIZE = 20
+CATEGORIES = tuple(kind.value for kind in Category)
+CHANNELS = ("ivr", "sms")
+PERIODS = ("all", "month", "last_month", "90d")
+# Score ranges of each bucket, so the filter runs in the database.
+_SCORES = {"promoter": (9, 10), "passive": (7, 8), "detractor": (0, 6)}
+_MAX_PAGE = 100_000
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the agent chose to read; None means any."""
+
+    category: str | None = None
+    channel: str | None = None
+    topic: str | None = None
+    period: str = "all"
+    page: int = 1
+
+    def query_args(self, **changes) -> dict[str, object]:
+        """The filters as URL arguments (defaults left out), with some changed."""
+        chosen = replace(self, **changes)
+        args = {"category": chosen.category, "channel": chosen.channel,
+                "topic": chosen.topic, "period": chosen.period, "page": chosen.page}
+        return {key: value for key, value in args.items()
+                if value is not None and not (key == "period" and value == "all")
+                and not (key == "page" and value == 1)}
+
+    @property
+    def narrowed(self) -> bool:
+        """True when any filter is set (new answers may not belong to this view)."""
+        return any((self.category, self.channel, self.topic, self.period != "all"))
+
+
+def parse_filters(args: Mapping[str, str]) -> tuple[Filters, list[str]]:
+    """Filters from URL arguments, and the names of those that were not understood."""
+    bad: list[str] = []
+
+    def choice(name: str, allowed: tuple[str, ...]) -> str | None:
+        value = (args.get(name) or "").strip()
+        if not value or value == "any":
+            return None
+        if value not in allowed:
+            bad.append(name)
+            return None
+        return value
+
+    period = choice("period", PERIODS) or "all"
+    page = 1
+    raw_page = (args.get("page") or "").strip()
+    if raw_page:
+        if raw_page.isdigit() and 1 <= int(raw_page) <= _MAX_PAGE:
+            page = int(raw_page)
+        else:
+            bad.append("page")
+    filters = Filters(category=choice("category", CATEGORIES), channel=choice("channel", CHANNELS),
+                      topic=choice("topic", TOPICS), period=period, page=page)
+    return filters, bad
+
+
+@dataclass(frozen=True)
+class CommentItem:
+    """One customer's comment, with what the list shows beside it."""
+
+    id: int
+    call_ended_at: datetime
+    answered_at: datetime
+    score: int
+    category: str
+    channel: str
+    comment: str
+    late: bool
+    topics: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CommentPage:
+    """One page of comments and where it sits among all of them."""
+
+    items: list[CommentItem]
+    total: int
+    page: int
+    pages: int
+
+
+def _since(period: str, today: date, tz: tzinfo) -> tuple[datetime | None, datetime | None]:
+    """The [start, end) of a period filter on the call's end; None for open."""
+    if period == "month":
+        month = month_of(today, tz)
+        return month.start, month.end
+    if period == "last_month":
+        month = previous_month(month_of(today, tz), tz)
+        return month.start, month.end
+    if period == "90d":
+        start, _ = period_bounds("day", today - timedelta(days=89), tz)
+        return start, None
+    return None, None
+
+
+def _query(agent_id: int, filters: Filters, today: date, tz: tzinfo) -> Select:
+    stmt = select(SurveyResponse).where(
+        SurveyResponse.agent_id == agent_id, SurveyResponse.comment.is_not(None),
+        func.length(func.trim(SurveyResponse.comment)) > 0)
+    if filters.category:
+        low, high = _SCORES[filters.category]
+        stmt = stmt.where(SurveyResponse.score.between(low, high))
+    if filters.channel:
+        stmt = stmt.where(SurveyResponse.channel == filters.channel)
+    start, end = _since(filters.period, today, tz)
+    if start is not None:
+        stmt = stmt.where(SurveyResponse.call_ended_at >= start)
+    if end is not None:
+        stmt = stmt.where(SurveyResponse.call_ended_at < end)
+    return stmt
+
+
+def _item(row: SurveyResponse) -> CommentItem:
+    text = row.comment or ""
+    return CommentItem(row.id, row.call_ended_at, row.answered_at, row.score,
+                       category(row.score).value, row.channel, text, row.late, topics_of(text))
+
+
+def comment_page(session: Session, agent_id: int, filters: Filters, today: date,
+                 tz: tzinfo) -> CommentPage:
+    """The agent's comments matching the filters, newest answer first, one page."""
+    stmt = _query(agent_id, filters, today, tz)
+    newest = (SurveyResponse.answered_at.desc(), SurveyResponse.id.desc())
+    if filters.topic:
+        # Topics come from the classifier, not a column: pick the matching ids in Python.
+        pairs = session.execute(stmt.with_only_columns(SurveyResponse.id, SurveyResponse.comment)
+                                .order_by(*newest)).all()
+        ids = [row_id for row_id, text in pairs if filters.topic in topics_of(text or "")]
+        total = len(ids)
+        pages = max(1, -(-total // PAGE_SIZE))
+        page = min(filters.page, pages)
+        chosen = ids[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]
+        rows = session.scalars(select(SurveyResponse).where(SurveyResponse.id.in_(chosen))
+                               .order_by(*newest)).all() if chosen else []
+    else:
+        total = int(session.scalar(stmt.with_only_columns(func.count()).order_by(None)) or 0)
+        pages = max(1, -(-total // PAGE_SIZE))
+        page = min(filters.page, pages)
+        rows = session.scalars(stmt.order_by(*newest).limit(PAGE_SIZE)
+                               .offset((page - 1) * PAGE_SIZE)).all()
+    return CommentPage([_item(row) for row in rows], total, page, pages)
+
+
+def comments_after(session: Session, agent_id: int, after: int, limit: int = PAGE_SIZE
+                   ) -> list[CommentItem]:
+    """The agent's comments stored after the cursor `after`, newest first."""
+    stmt = (select(SurveyResponse).where(
+        SurveyResponse.agent_id == agent_id, SurveyResponse.id > after,
+        SurveyResponse.comment.is_not(None), func.length(func.trim(SurveyResponse.comment)) > 0)
+        .order_by(SurveyResponse.answered_at.desc(), SurveyResponse.id.desc()).limit(limit))
+    return [_item(row) for row in session.scalars(stmt)]

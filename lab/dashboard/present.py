@@ -1,0 +1,98 @@
+"""How the page's numbers read in the user's language: dates, labels, JSON for the poller."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, tzinfo
+
+from babel.dates import format_date, format_datetime
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+
+from lab.dashboard.comments import CommentItem, CommentPage
+from lab.tnps.summary import Summary
+
+CATEGORY_LABELS = {"promoter": _l("Promoter"), "passive": _l("Passive"),
+                   "detractor": _l("Detractor")}
+CHANNEL_LABELS = {"ivr": _l("IVR"), "sms": _l("SMS")}
+TOPIC_LABELS = {"charges": _l("Charges"), "connection": _l("Connection"),
+                "tariffs": _l("Tariffs"), "leaving": _l("Leaving"), "service": _l("Service")}
+PERIOD_LABELS = {"all": _l("All time"), "month": _l("This month"),
+                 "last_month": _l("Last month"), "90d": _l("Last 90 days")}
+
+
+def locale() -> str:
+    """The language the page is shown in."""
+    return str(get_locale() or "ru")
+
+
+def when(moment: datetime, tz: tzinfo) -> str:
+    """A moment as the user reads it, in the centre's zone: 21 Nov 2026, 14:05."""
+    return format_datetime(moment.astimezone(tz), "d MMM y, HH:mm", locale=locale())
+
+
+def month_name(day: date) -> str:
+    """The month's name on its own, as a sentence uses it: November / ноябрь."""
+    return format_date(day, "LLLL", locale=locale())
+
+
+def month_title(day: date) -> str:
+    """Month and year as a heading: November 2026 / ноябрь 2026."""
+    return format_date(day, "LLLL y", locale=locale())
+
+
+def short_month(day: date) -> str:
+    """A month's short name for an axis: Nov / нояб."""
+    return format_date(day, "LLL", locale=locale())
+
+
+def summary_json(summary: Summary, min_n: int) -> dict[str, object]:
+    """A summary as the poller reads it: counts, TNPS, interval, whether enough data."""
+    empty = summary.tally.n == 0
+    return {
+        "n": summary.tally.n, "promoters": summary.tally.promoters,
+        "passives": summary.tally.passives, "detractors": summary.tally.detractors,
+        "tnps": None if summary.tnps is None else round(summary.tnps, 1),
+        "ci_low": None if empty else round(summary.ci_low, 1),
+        "ci_high": None if empty else round(summary.ci_high, 1),
+        "enough_data": summary.enough_data,
+        "tnps_text": tnps_text(summary), "detail_text": detail_text(summary, min_n),
+    }
+
+
+def comment_json(item: CommentItem, tz: tzinfo) -> dict[str, object]:
+    """One comment for the JSON API (text as stored; the page inserts it as text, not HTML)."""
+    return {
+        "id": item.id, "answered_at": item.answered_at.isoformat(),
+        "call_ended_at": item.call_ended_at.isoformat(), "shown_at": when(item.answered_at, tz),
+        "score": item.score, "category": item.category,
+        "category_label": str(CATEGORY_LABELS[item.category]), "channel": item.channel,
+        "channel_label": str(CHANNEL_LABELS[item.channel]), "comment": item.comment,
+        "late": item.late, "topics": list(item.topics),
+        "topic_labels": [str(TOPIC_LABELS[topic]) for topic in item.topics],
+    }
+
+
+def page_json(page: CommentPage, tz: tzinfo) -> dict[str, object]:
+    """A page of comments for the JSON API."""
+    return {"total": page.total, "page": page.page, "pages": page.pages,
+            "comments": [comment_json(item, tz) for item in page.items]}
+
+
+def tnps_text(summary: Summary) -> str:
+    """The headline of a TNPS: the signed number, or why there is none."""
+    if summary.tally.n == 0:
+        return str(_l("No answers"))
+    if not summary.enough_data:
+        return str(_l("Not enough data"))
+    return f"{summary.tnps:+.0f}"
+
+
+def detail_text(summary: Summary, min_n: int) -> str:
+    """What the headline stands on: n, and the 95% interval once there is enough data."""
+    if summary.tally.n == 0:
+        return "n = 0"
+    if not summary.enough_data:
+        return str(_l("n = %(n)d of the %(min)d needed", n=summary.tally.n, min=min_n))
+    return f"n = {summary.tally.n} · " + str(_l(
+        "95%% interval %(low)s to %(high)s",
+        low=f"{summary.ci_low:+.0f}", high=f"{summary.ci_high:+.0f}"))

@@ -1,0 +1,1 @@
+"""Closing the loop: the queue of detractor answers a lead calls back, and its rules."""

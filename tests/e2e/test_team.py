@@ -1,0 +1,103 @@
+"""A team lead in Chromium: works a detractor from new to resolved; never sees another team."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import sign_in
+from tests.factories import PASSWORD
+from tests.integration.test_team_overview import add_answers
+
+SHOTS = Path(os.environ.get("LAB_SHOTS", "/tmp/shots-team"))
+
+
+def _shot(page, name: str) -> None:
+    """Keep a screenshot to look at (desktop, then phone width)."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+@pytest.fixture
+def answers(world, db):
+    """Team A has promoters and detractors (one threatening court); team B has one too."""
+    add_answers(db, "agent_a", [10] * 20 + [8] * 4)
+    add_answers(db, "agent_a", [1], comment="Подам в суд, если не вернёте деньги за подписку")
+    add_answers(db, "agent_a2", [5], comment="Долго ждал на линии")
+    add_answers(db, "agent_a2", [2], comment="Списали деньги непонятно за что", hours_ago=60)
+    add_answers(db, "agent_b", [0], comment="Секрет команды Бета")
+    return world
+
+
+def test_lead_works_a_detractor_from_new_to_resolved(answers, page):
+    """The court threat is on top; in progress, then resolved with an outcome and a note."""
+    sign_in(page, "lead_a", PASSWORD)
+    page.goto("/team")
+    expect(page.get_by_role("navigation", name="Teams")).to_have_text("Alpha")
+    _shot(page, "overview")
+    page.get_by_role("link", name="Follow-up").click()
+    first = page.locator(".queue-item").first
+    expect(first).to_contain_text("Подам в суд")
+    expect(first).to_contain_text("High alarm")
+    expect(page.locator(".queue-item.is-overdue")).to_contain_text("Списали деньги")
+    _shot(page, "followups")
+    first.get_by_role("link", name="Open").click()
+
+    page.get_by_label("Status").select_option("in_progress")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_test_id("status")).to_have_text("Being worked on")
+
+    # Closing without a note is refused with a clear message.
+    page.get_by_label("Status").select_option("resolved")
+    page.get_by_label("Outcome (when closing)").select_option("won_back")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("alert")).to_contain_text("Write a note")
+
+    page.get_by_label("Status").select_option("resolved")
+    page.get_by_label("Outcome (when closing)").select_option("won_back")
+    page.get_by_label("Note").fill("Вернули 299 ₽, клиент остаётся")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_test_id("status")).to_have_text("Resolved")
+    expect(page.locator(".history li")).to_have_count(2)
+    _shot(page, "followup-resolved")
+
+    page.goto(page.url.rsplit("/", 1)[0] + "?show=all")
+    expect(page.get_by_text("customers won back (of 1 closed)")).to_be_visible()
+
+
+def test_lead_never_sees_another_team(answers, page, world):
+    """Team B's agents and comments appear nowhere for lead A: pages, CSV, JSON."""
+    sign_in(page, "lead_a", PASSWORD)
+    for path in ("/team", f"/team/{world.team_a.id}", f"/team/{world.team_a.id}/follow-up?show=all",
+                 f"/team/{world.team_a.id}/coaching", f"/team/{world.team_a.id}/training-effect"):
+        page.goto(path)
+        expect(page.locator("main")).not_to_contain_text("Boris")
+        expect(page.locator("main")).not_to_contain_text("Секрет команды Бета")
+        expect(page.locator("main")).not_to_contain_text("Beta")
+    for path in (f"/team?team={world.team_b.id}", f"/team/{world.team_b.id}",
+                 f"/team/{world.team_b.id}/follow-up", f"/team/{world.team_b.id}/overview.csv",
+                 f"/team/{world.team_b.id}/overview.json",
+                 f"/team/{world.team_a.id}/agents/{world.agent_b.id}"):
+        assert page.request.get(path).status == 404, path
+    csv_text = page.request.get(f"/team/{world.team_a.id}/overview.csv").text()
+    assert "agent_b" not in csv_text and "agent_a2" in csv_text
+    data = page.request.get(f"/team/{world.team_a.id}/overview.json").json()
+    assert {row["agent"] for row in data["agents"]} == {"agent_a", "agent_a2"}
+
+
+def test_pages_on_a_phone(answers, page, world):
+    """The overview and the queue fit a 390px screen (screenshots to look at)."""
+    sign_in(page, "lead_a", PASSWORD)
+    page.set_viewport_size({"width": 390, "height": 844})
+    for name, path in (("overview", "/team"), ("followups", f"/team/{world.team_a.id}/follow-up"),
+                       ("coaching", f"/team/{world.team_a.id}/coaching"),
+                       ("effect", f"/team/{world.team_a.id}/training-effect"),
+                       ("agent", f"/team/{world.team_a.id}/agents/{world.agent_a.id}")):
+        page.goto(path)
+        expect(page.locator("main h1")).to_be_visible()
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 400, f"{path} scrolls sideways ({width}px)"
+        _shot(page, f"phone-{name}")
