@@ -20,6 +20,7 @@ from werkzeug.serving import make_server  # noqa: E402
 from lab import create_app, migrate  # noqa: E402
 from lab.accounts.demo import DEMO_PASSWORD, load_demo  # noqa: E402
 from lab.db import utcnow, writing  # noqa: E402
+from lab.surveys.demo import demo_feed  # noqa: E402
 from lab.training.demo import load_practice  # noqa: E402
 from lab.training.models import CodexRead, LabProfile  # noqa: E402
 
@@ -30,7 +31,9 @@ SHOTS = [  # (file, login, path, language, width)
     ("admin.png", "admin", "/admin", "en", 1280),
     ("team-phone.png", "lead1", "/team", "ru", 390),
     ("codex.png", "agent11", "/codex/ownership", "en", 1280),
-    ("team.png", "lead1", "/team/1", "en", 1280),
+    ("team.png", "lead1", "/team", "en", 1280),
+    ("followups.png", "lead1", "/team/1/follow-up", "ru", 1280),
+    ("me.png", "agent3", "/me", "ru", 1280),
     ("welcome.png", "agent12", "/lab/welcome", "ru", 1280),
     ("briefing-phone.png", "agent1", "/lab/unexpected-charge", "ru", 390),
 ]
@@ -57,6 +60,7 @@ def main(out: Path) -> None:
             session.add(LabProfile(user_id=user.id, xp=0, tour_done_at=utcnow()))
         session.commit()
         session.close()
+    demo_feed(app.config, app.extensions["lab.db"].sessions)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}"
