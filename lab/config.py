@@ -114,7 +114,7 @@ DEFAULTS: dict[str, object] = {
     "SURVEY_STORE_COLUMNS": None,
     "SURVEY_PUSH_SECRET": None,  # unset: POST /api/v1/surveys answers 503
     "SYNC_INTERVAL_SECONDS": 5.0,
-    "SYNC_BATCH_SIZE": 5000,
+    "SYNC_BATCH_SIZE": 20_000,
     "TNPS_MIN_N": 30,
     # Hours a lead has to call a detractor back.
     "FOLLOWUP_SLA_HOURS": 48,

@@ -33,12 +33,18 @@ COPY_STAGE = f"COPY {STAGE} ({_NAMES}) FROM STDIN"
 CLEAR_STAGE = f"DELETE FROM {STAGE}"  # noqa: S608
 
 
+_MARKS = ", ".join("?" * len(COLUMNS))
+INSERT_SQLITE = (f"INSERT INTO survey_responses ({_NAMES}) VALUES ({_MARKS}) "  # noqa: S608
+                 "ON CONFLICT (response_id) DO NOTHING")
+_EXISTING = "SELECT response_id FROM survey_responses WHERE response_id IN ({})"  # noqa: S608
+
+
 def insert_new(session: Session, params: Sequence[dict[str, object]]) -> set[str]:
     """Insert the rows not stored yet (params sorted by response_id); return their ids."""
     if not params:
         return set()
     if session.get_bind().dialect.name == "postgresql":
-        return _copy_then_insert(session, params)
+        return _copy_then_insert(session, [tuple(row[name] for name in COLUMNS) for row in params])
     target = SurveyResponse.__table__
     stmt = (
         insert_for(session, target)
@@ -48,13 +54,53 @@ def insert_new(session: Session, params: Sequence[dict[str, object]]) -> set[str
     return set(session.execute(stmt, list(params)).scalars())
 
 
-def _copy_then_insert(session: Session, params: Sequence[dict[str, object]]) -> set[str]:
+def insert_rows(session: Session, rows: Sequence[tuple]) -> set[str] | None:
+    """Insert tuples in COLUMNS order (unique response_ids, values as the driver takes
+    them); return the response_ids inserted, or None when every row was new."""
+    if not rows:
+        return None
+    if session.get_bind().dialect.name == "postgresql":
+        inserted = _copy_then_insert(session, rows)
+        return None if len(inserted) == len(rows) else inserted
+    return _sqlite_rows(session, rows)
+
+
+def _sqlite_rows(session: Session, rows: Sequence[tuple]) -> set[str] | None:
+    # sqlite3's executemany binds plain tuples in C, but cannot return rows: the count of
+    # changes tells whether all were new, the usual case. The caller's transaction began
+    # IMMEDIATE (it holds SQLite's one write lock), so no one else can insert meanwhile.
+    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute("SAVEPOINT survey_rows")
+        cursor.executemany(INSERT_SQLITE, rows)
+        if cursor.rowcount == len(rows):
+            cursor.execute("RELEASE survey_rows")
+            return None
+        # Some were stored before (a replay, a push): undo, then insert just the new ones.
+        cursor.execute("ROLLBACK TO survey_rows")
+        cursor.execute("RELEASE survey_rows")
+        ids = [row[0] for row in rows]
+        known: set[str] = set()
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            cursor.execute(_EXISTING.format(", ".join("?" * len(part))), part)
+            known.update(found for (found,) in cursor.fetchall())
+        fresh = [row for row in rows if row[0] not in known]
+        cursor.executemany(INSERT_SQLITE, fresh)
+        if cursor.rowcount != len(fresh):
+            raise RuntimeError("survey_responses changed under the write lock")
+        return {row[0] for row in fresh}
+    finally:
+        cursor.close()
+
+
+def _copy_then_insert(session: Session, rows: Sequence[tuple]) -> set[str]:
     connection = session.connection()
     connection.exec_driver_sql(CREATE_STAGE)
     driver = connection.connection.driver_connection
     with driver.cursor() as cursor, cursor.copy(COPY_STAGE) as copy:  # type: ignore[union-attr]
-        for row in params:
-            copy.write_row(tuple(row[name] for name in COLUMNS))
+        for row in rows:
+            copy.write_row(row)
     stage = table(STAGE, *(column(name) for name in COLUMNS))
     target = SurveyResponse.__table__
     # Ordered by response_id: writers meeting on the unique index wait in one order.

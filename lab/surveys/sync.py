@@ -18,9 +18,10 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from lab.db import writing
-from lab.surveys.ingest import Classified, IngestContext, classify, load_context
-from lab.surveys.ingest import store as store_rows
+from lab.db import utcnow, writing
+from lab.surveys.batch import store_prepared
+from lab.surveys.fastpath import Prepared, Stamp, native_stamp, prepare, sqlite_stamp
+from lab.surveys.ingest import IngestContext, load_context
 from lab.surveys.report import SyncReport
 from lab.surveys.reprocess import reprocess_quarantine
 from lab.surveys.settings import SurveySettings
@@ -45,46 +46,59 @@ class SyncFailed(Exception):
         self.report = report
 
 
-def _id(row: object) -> int:
-    return int(row["id"])  # type: ignore[index]
+@dataclass(frozen=True)
+class _Context:
+    """What validating a batch needs: the agents and windows, and the app database's
+    form of a timestamp (text on SQLite, a datetime for PostgreSQL's COPY)."""
+
+    ingest: IngestContext
+    stamp: Stamp
 
 
 @dataclass(frozen=True)
 class _Fetched:
-    """A batch read from the store after a cursor, each row already validated."""
+    """A batch read from the store after a cursor, already validated."""
 
     after: int
-    rows: Classified
+    raws: list[tuple]  # id first; kept to re-validate a suffix if another node took a part
+    prepared: Prepared
     full: bool  # as many rows as asked for: the store may hold more
 
     @property
     def last(self) -> int:
-        return _id(self.rows[-1][0])
+        return int(self.raws[-1][0])  # type: ignore[call-overload]
 
 
-def _fetch(store: SurveyStore, after: int, size: int, ctx: IngestContext) -> _Fetched:
-    rows = store.fetch_after(after, size)
-    return _Fetched(after, classify(rows, ctx), len(rows) == size)
+def _prepare(raws: list[tuple], ctx: _Context) -> Prepared:
+    return prepare(raws, ctx.ingest, ctx.stamp, "sync", utcnow())
 
 
-def _commit(sessions: sessionmaker[Session], fetched: _Fetched, ctx: IngestContext,
+def _fetch(store: SurveyStore, after: int, size: int, ctx: _Context) -> _Fetched:
+    raws = store.fetch_after(after, size)
+    return _Fetched(after, raws, _prepare(raws, ctx), len(raws) == size)
+
+
+def _commit(sessions: sessionmaker[Session], fetched: _Fetched, ctx: _Context,
             top: int) -> tuple[SyncReport, int]:
     """Store what of a batch is still past the cursor; return its report and the cursor."""
     with writing(), sessions() as session, session.begin():
         cursor = lock_cursor(session)
         if cursor < fetched.after:
             return SyncReport(), cursor  # the cursor went back (another store): re-read
-        # Another node may have moved the cursor while we read: keep what is still ours.
-        mine = [pair for pair in fetched.rows if _id(pair[0]) > cursor]
-        if not mine:
-            return SyncReport(), cursor
-        report = store_rows(session, mine, "sync", ctx)
-        cursor = _id(mine[-1][0])
+        prepared = fetched.prepared
+        if cursor > fetched.after:
+            # Another node moved the cursor while we read: keep what is still ours.
+            mine = [raw for raw in fetched.raws if int(raw[0]) > cursor]  # type: ignore[call-overload]
+            if not mine:
+                return SyncReport(), cursor
+            prepared = _prepare(mine, ctx)
+        report = store_prepared(session, prepared, "sync")
+        cursor = fetched.last
         advance_cursor(session, cursor, report, max(0, top - cursor))
     return replace(report, batches=1), cursor
 
 
-def _pull(sessions: sessionmaker[Session], store: SurveyStore, size: int, ctx: IngestContext,
+def _pull(sessions: sessionmaker[Session], store: SurveyStore, size: int, ctx: _Context,
           top: int, max_batches: int | None) -> Iterator[SyncReport]:
     """Take batches until the store has no more, reading each next one during a write."""
     taken = 0
@@ -94,7 +108,7 @@ def _pull(sessions: sessionmaker[Session], store: SurveyStore, size: int, ctx: I
         pending: Future[_Fetched] | None = reader.submit(_fetch, store, after, size, ctx)
         while pending is not None:
             fetched = pending.result()
-            if not fetched.rows:
+            if not fetched.raws:
                 break
             more = fetched.full and (max_batches is None or taken + 1 < max_batches)
             # Validation is pure Python and the write mostly waits on the database:
@@ -126,10 +140,12 @@ def sync_once(sessions: sessionmaker[Session], store: SurveyStore, settings: Sur
         with writing(), sessions() as session, session.begin():
             ensure_state(session, store.identity)
             ctx = load_context(session, settings)
+            sqlite = session.get_bind().dialect.name == "sqlite"
+        batch_ctx = _Context(ctx, sqlite_stamp if sqlite else native_stamp)
         if store.embedded:
             store.create()
         top = store.max_id()
-        for report in _pull(sessions, store, settings.batch_size, ctx, top, max_batches):
+        for report in _pull(sessions, store, settings.batch_size, batch_ctx, top, max_batches):
             total += report  # batch by batch: a failure still reports what was committed
         top = store.max_id()
         with writing(), sessions() as session, session.begin():

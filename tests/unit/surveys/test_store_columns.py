@@ -59,7 +59,7 @@ def test_normalise_keeps_what_validation_must_judge(given, expected):
 def test_settings_from_config():
     """Defaults for what is unset; a bad batch size is refused."""
     settings = settings_from({"SURVEY_STORE_URL": "sqlite://", "TIMEZONE": "Asia/Yekaterinburg"})
-    assert (settings.table, settings.batch_size, settings.interval) == ("tnps_responses", 5000,
+    assert (settings.table, settings.batch_size, settings.interval) == ("tnps_responses", 20_000,
                                                                         5.0)
     assert settings.push_secret is None and settings.min_n == 30
     assert str(settings.tz) == "Asia/Yekaterinburg"
