@@ -1,30 +1,18 @@
-# TNPS Lab: the usual targets. `make run` and `make test` are the two quick-start commands.
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
-VENV   ?= .venv
-BIN    := $(VENV)/bin
-export PATH := $(abspath $(BIN)):$(PATH)
+# TNPS Lab: the usual targets. `make run` and `make test` are the two quick-start commands;
+# they call scripts/dev.sh, which also works where make is not installed.
+VENV ?= .venv
+BIN  := $(VENV)/bin
 
-.PHONY: run setup test test-setup test-sqlite test-postgres lint format translations bench clean
+.PHONY: run setup test test-sqlite lint format translations bench clean
 
-run: setup ## set up, migrate, load the demo and serve on http://127.0.0.1:5000
-	$(BIN)/lab db upgrade
-	$(BIN)/lab demo
-	$(BIN)/lab run
+run: ## set up, migrate, load the demo and serve on http://127.0.0.1:5000
+	bash scripts/dev.sh run
 
-setup: $(VENV)/.installed lab/translations/ru/LC_MESSAGES/messages.mo
+test: ## install what the tests need, then run every test on SQLite and on PostgreSQL
+	bash scripts/dev.sh test
 
-$(VENV)/.installed: pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $@
-
-lab/translations/ru/LC_MESSAGES/messages.mo: lab/translations/ru/LC_MESSAGES/messages.po $(VENV)/.installed
-	$(BIN)/pybabel compile --statistics -d lab/translations
-
-test: setup ## install what the tests need, then run every test on SQLite and on PostgreSQL
-	bash scripts/test-deps.sh
-	bash scripts/run-tests.sh
+setup:
+	bash scripts/dev.sh setup
 
 test-sqlite: setup
 	$(BIN)/python -m pytest
