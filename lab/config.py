@@ -67,6 +67,10 @@ def _survey_settings() -> dict[str, object]:
         "SURVEY_SMS_ANSWER_MINUTES": env("LAB_SURVEY_SMS_ANSWER_MINUTES"),
     }
     found = {key: value for key, value in found.items() if value}
+    # Kept as text and parsed with the settings: "0" (look-back off) must survive the
+    # filter above, which drops unset (empty) variables.
+    if env("LAB_SYNC_LOOKBACK_IDS"):
+        found["SYNC_LOOKBACK_IDS"] = env("LAB_SYNC_LOOKBACK_IDS")
     found["SYNC_IN_APP"] = _flag("LAB_SYNC_IN_APP", True)
     return found
 
@@ -115,6 +119,8 @@ DEFAULTS: dict[str, object] = {
     "SURVEY_PUSH_SECRET": None,  # unset: POST /api/v1/surveys answers 503
     "SYNC_INTERVAL_SECONDS": 5.0,
     "SYNC_BATCH_SIZE": 20_000,
+    # Ids below the cursor every sync reads again, for late commits (0: off).
+    "SYNC_LOOKBACK_IDS": 1000,
     "TNPS_MIN_N": 30,
     # Hours a lead has to call a detractor back.
     "FOLLOWUP_SLA_HOURS": 48,

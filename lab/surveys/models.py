@@ -1,4 +1,4 @@
-"""Stored survey responses, quarantined rows, the sync cursor and the daily TNPS rollup."""
+"""Stored survey responses, quarantined rows, the sync cursor and the TNPS rollups."""
 
 from __future__ import annotations
 
@@ -104,6 +104,23 @@ class TnpsDaily(Base):
     __table_args__ = (Index("ix_tnps_daily_agent_day", "agent_id", "day"),)
 
     day: Mapped[date] = mapped_column(Date, primary_key=True)
+    agent_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    channel: Mapped[str] = mapped_column(String(3), primary_key=True)
+    promoters: Mapped[int] = mapped_column(Integer, default=0)
+    passives: Mapped[int] = mapped_column(Integer, default=0)
+    detractors: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class TnpsMonthly(Base):
+    """tnps_daily summed by local month (day 1 of it): a year's report reads ~12 rows per
+    agent and channel instead of ~365. Written in the same transaction as tnps_daily."""
+
+    __tablename__ = "tnps_monthly"
+    __table_args__ = (Index("ix_tnps_monthly_agent_month", "agent_id", "month"),)
+
+    month: Mapped[date] = mapped_column(Date, primary_key=True)
     agent_id: Mapped[int] = mapped_column(
         ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
     )

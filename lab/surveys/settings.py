@@ -27,6 +27,9 @@ DEFAULT_TABLE = "tnps_responses"
 # Rows per sync transaction: 20k measured ~1.7x faster than 5k; SQLite holds the write
 # lock for about half a second per batch, which readers in WAL mode do not notice.
 DEFAULT_BATCH = 20_000
+# Ids below the cursor each sync reads again: an external store's concurrent writers can
+# commit id 10 after id 11, and the cursor would already be past it.
+DEFAULT_LOOKBACK = 1000
 
 
 def parse_columns(value: object) -> dict[str, str]:
@@ -60,6 +63,7 @@ class SurveySettings:
     table: str = DEFAULT_TABLE
     columns: Mapping[str, str] = field(default_factory=lambda: parse_columns(None))
     batch_size: int = DEFAULT_BATCH
+    lookback_ids: int = DEFAULT_LOOKBACK
     interval: float = 5.0
     push_secret: str | None = None
     timezone: str = "Europe/Moscow"
@@ -78,11 +82,16 @@ def settings_from(config: Mapping[str, object]) -> SurveySettings:
     batch = int(config.get("SYNC_BATCH_SIZE") or DEFAULT_BATCH)
     if batch < 1:
         raise ValueError(f"SYNC_BATCH_SIZE must be >= 1, got {batch}")
+    lookback = config.get("SYNC_LOOKBACK_IDS")
+    lookback = DEFAULT_LOOKBACK if lookback in (None, "") else int(lookback)  # type: ignore[call-overload]
+    if lookback < 0:
+        raise ValueError(f"SYNC_LOOKBACK_IDS must be >= 0 (0 turns it off), got {lookback}")
     return SurveySettings(
         store_url=str(config["SURVEY_STORE_URL"]),
         table=str(config.get("SURVEY_STORE_TABLE") or DEFAULT_TABLE),
         columns=parse_columns(config.get("SURVEY_STORE_COLUMNS")),
         batch_size=batch,
+        lookback_ids=lookback,
         interval=float(config.get("SYNC_INTERVAL_SECONDS") or 5.0),
         push_secret=str(config["SURVEY_PUSH_SECRET"]) if config.get("SURVEY_PUSH_SECRET") else None,
         timezone=str(config.get("TIMEZONE") or "Europe/Moscow"),

@@ -69,6 +69,18 @@ def advance_cursor(session: Session, cursor: int, report: SyncReport, lag: int) 
     )
 
 
+def add_counts(session: Session, report: SyncReport) -> None:
+    """Add counts of rows taken below the cursor (the look-back), leaving the cursor."""
+    session.execute(
+        update(SyncState).where(SyncState.name == NAME).values(
+            taken=SyncState.taken + report.taken,
+            duplicate=SyncState.duplicate + report.duplicate,
+            quarantined=SyncState.quarantined + report.quarantined,
+            late=SyncState.late + report.late,
+        )
+    )
+
+
 def record_run(session: Session, *, error: str | None = None, lag: int | None = None) -> None:
     """Note a finished sync: its time, and its error or its success and lag."""
     now = utcnow()

@@ -97,6 +97,10 @@ class SurveyStore:
         # Compiled once to the driver's own SQL: fetch_after runs it on a plain DB-API
         # cursor, whose C-built tuples cost a fraction of SQLAlchemy rows and dicts.
         self._after = after.compile(dialect=self.engine.dialect)
+        between = (self._select.where(self.table.c.id > bindparam("after"),
+                                      self.table.c.id <= bindparam("upto"))
+                   .order_by(self.table.c.id))
+        self._between = between.compile(dialect=self.engine.dialect)
 
     @classmethod
     def from_settings(cls, settings: SurveySettings) -> SurveyStore:
@@ -121,8 +125,14 @@ class SurveyStore:
     def fetch_after(self, cursor: int, limit: int) -> list[tuple]:
         """Up to `limit` rows with id above the cursor, in id order: tuples in STORE_COLUMNS
         order, values as the driver gives them (a Decimal is left for `normalise`)."""
-        compiled = self._after
-        params = compiled.construct_params({"after": cursor, "limit": limit})
+        return self._fetch(self._after, {"after": cursor, "limit": limit})
+
+    def fetch_between(self, after: int, upto: int) -> list[tuple]:
+        """The rows with after < id <= upto, in id order, as fetch_after gives them."""
+        return self._fetch(self._between, {"after": after, "upto": upto})
+
+    def _fetch(self, compiled, values: dict[str, int]) -> list[tuple]:
+        params = compiled.construct_params(values)
         args = (tuple(params[name] for name in compiled.positiontup)  # type: ignore[union-attr]
                 if compiled.positional else params)
         with self.engine.connect() as connection:

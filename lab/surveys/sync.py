@@ -5,7 +5,8 @@ quarantine rows and the cursor move commit together, so a sync killed anywhere l
 nothing and doubles nothing. The batch is read from the store before the cursor is
 locked (a slow store never holds the lock), then trimmed to what is still past the
 cursor once the lock is ours: two nodes syncing at once take each row exactly once.
-While one batch is written, a helper thread reads and validates the next.
+While one batch is written, a helper thread reads and validates the next. Each sync
+first re-reads the ids just below the cursor (lab.surveys.lookback) for late commits.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from lab.db import utcnow, writing
 from lab.surveys.batch import store_prepared
 from lab.surveys.fastpath import Prepared, Stamp, native_stamp, prepare, sqlite_stamp
 from lab.surveys.ingest import IngestContext, load_context
+from lab.surveys.lookback import look_back
 from lab.surveys.report import SyncReport
 from lab.surveys.reprocess import reprocess_quarantine
 from lab.surveys.settings import SurveySettings
@@ -145,6 +147,8 @@ def sync_once(sessions: sessionmaker[Session], store: SurveyStore, settings: Sur
         if store.embedded:
             store.create()
         top = store.max_id()
+        # Below the cursor first: rows committed late there, then the new ones above it.
+        total += look_back(sessions, store, ctx, batch_ctx.stamp, settings.lookback_ids)
         for report in _pull(sessions, store, settings.batch_size, batch_ctx, top, max_batches):
             total += report  # batch by batch: a failure still reports what was committed
         top = store.max_id()

@@ -70,7 +70,8 @@ def report_command(by: str, start: datetime | None, end: datetime | None, channe
 
 @tnps_group.command("rebuild")
 def rebuild_command() -> None:
-    """Recount the daily rollup from the responses (after changing LAB_TIMEZONE)."""
+    """Recount the daily and monthly rollups from the responses (after changing
+    LAB_TIMEZONE)."""
     app = _app()
     with writing(), app.extensions["lab.db"].sessions() as session, session.begin():
         counted = rollup.rebuild(session, ZoneInfo(app.config["TIMEZONE"]))

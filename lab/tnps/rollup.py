@@ -1,7 +1,10 @@
-"""The daily rollup: counts per local day, agent and channel, kept in step with responses.
+"""The rollups: counts per local day (and local month), agent and channel, kept in step
+with the responses.
 
-Increments are applied in the transaction that inserted the responses, so the rollup
-and the responses can never disagree, whatever crashes in between.
+Increments are applied in the transaction that inserted the responses, so the rollups
+and the responses can never disagree, whatever crashes in between. `apply` is the one
+writer of both tables: every path that counts a response (sync, push, import, quarantine
+re-processing, an admin's fix) goes through it, so the monthly rows cannot drift.
 """
 
 from __future__ import annotations
@@ -11,10 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
-from sqlalchemy import delete, select
+from sqlalchemy import Table, delete, select
 from sqlalchemy.orm import Session
 
-from lab.surveys.models import SurveyResponse, TnpsDaily
+from lab.surveys.models import SurveyResponse, TnpsDaily, TnpsMonthly
 from lab.surveys.sqlinsert import insert_for
 from lab.tnps.category import Category, category
 from lab.tnps.tally import Tally
@@ -53,14 +56,20 @@ def from_keys(keys: Iterable[tuple[date, int, str, int] | None]) -> dict[DailyKe
     return {key: Tally(*values) for key, values in counts.items()}
 
 
-def apply(session: Session, added: dict[DailyKey, Tally]) -> None:
-    """Add the tallies to tnps_daily: insert new days, increment existing ones."""
-    if not added:
-        return
-    table = TnpsDaily.__table__
+def by_month(added: dict[DailyKey, Tally]) -> dict[DailyKey, Tally]:
+    """Daily tallies summed per month, keyed by the month's first day: days are already
+    local, so their month is the local month too."""
+    months: dict[DailyKey, Tally] = {}
+    for (day, agent, channel), tally in added.items():
+        key = (day.replace(day=1), agent, channel)
+        months[key] = months.get(key, Tally()) + tally
+    return months
+
+
+def _upsert(session: Session, table: Table, first: str, added: dict[DailyKey, Tally]) -> None:
     stmt = insert_for(session, table)
     stmt = stmt.on_conflict_do_update(
-        index_elements=[table.c.day, table.c.agent_id, table.c.channel],
+        index_elements=[table.c[first], table.c.agent_id, table.c.channel],
         set_={
             "promoters": table.c.promoters + stmt.excluded.promoters,
             "passives": table.c.passives + stmt.excluded.passives,
@@ -69,16 +78,28 @@ def apply(session: Session, added: dict[DailyKey, Tally]) -> None:
     )
     # Sorted: concurrent writers (a sync and a push) lock rows in one order, no deadlock.
     params = [
-        {"day": day, "agent_id": agent, "channel": channel, "promoters": tally.promoters,
+        {first: day, "agent_id": agent, "channel": channel, "promoters": tally.promoters,
          "passives": tally.passives, "detractors": tally.detractors}
         for (day, agent, channel), tally in sorted(added.items())
     ]
     session.execute(stmt, params)
 
 
+def apply(session: Session, added: dict[DailyKey, Tally]) -> None:
+    """Add the tallies to tnps_daily and their month sums to tnps_monthly (insert new
+    rows, increment existing ones), in the caller's transaction."""
+    if not added:
+        return
+    # Always daily first, then monthly: two writers take their locks in the same order.
+    _upsert(session, TnpsDaily.__table__, "day", added)
+    _upsert(session, TnpsMonthly.__table__, "month", by_month(added))
+
+
 def rebuild(session: Session, tz: tzinfo, chunk: int = 50_000) -> int:
-    """Recount tnps_daily from the stored responses (after a time-zone change); returns n."""
+    """Recount tnps_daily and tnps_monthly from the stored responses (after a time-zone
+    change: days and months both move); returns n."""
     session.execute(delete(TnpsDaily))
+    session.execute(delete(TnpsMonthly))
     stmt = (
         select(SurveyResponse.call_ended_at, SurveyResponse.agent_id, SurveyResponse.channel,
                SurveyResponse.score)

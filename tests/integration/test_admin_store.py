@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from lab.surveys.domain import DEFAULT_WINDOWS
 from lab.surveys.ingest import IngestContext, ingest, known_agents
-from lab.surveys.models import QuarantinedRow, SurveyResponse, TnpsDaily
+from lab.surveys.models import QuarantinedRow, SurveyResponse, TnpsDaily, TnpsMonthly
 from lab.system.models import AuditEvent
 from lab.tnps.scheme_store import load_scheme
 from tests.web import csrf_from
@@ -79,6 +79,7 @@ def test_fixing_a_row_stores_and_counts_it(auth, client, db, world):
     stored = db.scalar(select(SurveyResponse).where(SurveyResponse.response_id == "bad-1"))
     assert stored.score == 3
     assert db.scalar(select(func.sum(TnpsDaily.detractors))) == 1
+    assert db.scalar(select(func.sum(TnpsMonthly.detractors))) == 1  # same transaction
     assert db.get(QuarantinedRow, row.id).resolution == "fixed"
     assert db.scalar(select(func.count()).where(AuditEvent.action == "quarantine.fix")) == 2
     assert "No rows waiting in quarantine" in client.get("/admin/quarantine").get_data(

@@ -9,7 +9,7 @@ import time
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from lab.surveys.models import QuarantinedRow, SurveyResponse, TnpsDaily
+from lab.surveys.models import QuarantinedRow, SurveyResponse, TnpsDaily, TnpsMonthly
 from lab.surveys.push import sign
 from lab.surveys.state import sync_status
 from lab.tnps.tally import Tally
@@ -50,11 +50,32 @@ def stored_ids(db: Session) -> list[str]:
 
 
 def rollup_tally(db: Session) -> Tally:
-    """The whole rollup as one tally."""
+    """The whole daily rollup as one tally, after checking the monthly rollup holds exactly
+    its sums per month: every test of a path that counts answers checks both tables."""
     db.rollback()
+    assert monthly_rows(db) == daily_by_month(db)
     sums = db.execute(select(func.sum(TnpsDaily.promoters), func.sum(TnpsDaily.passives),
                              func.sum(TnpsDaily.detractors))).one()
     return Tally(*(int(value or 0) for value in sums))
+
+
+def daily_by_month(db: Session) -> dict[tuple, Tally]:
+    """tnps_daily summed in Python per (month, agent id, channel)."""
+    sums: dict[tuple, Tally] = {}
+    for day, agent, channel, *counts in db.execute(select(
+            TnpsDaily.day, TnpsDaily.agent_id, TnpsDaily.channel, TnpsDaily.promoters,
+            TnpsDaily.passives, TnpsDaily.detractors)):
+        key = (day.replace(day=1), agent, channel)
+        sums[key] = sums.get(key, Tally()) + Tally(*counts)
+    return sums
+
+
+def monthly_rows(db: Session) -> dict[tuple, Tally]:
+    """tnps_monthly as stored, per (month, agent id, channel)."""
+    return {(month, agent, channel): Tally(*counts) for month, agent, channel, *counts in
+            db.execute(select(TnpsMonthly.month, TnpsMonthly.agent_id, TnpsMonthly.channel,
+                              TnpsMonthly.promoters, TnpsMonthly.passives,
+                              TnpsMonthly.detractors))}
 
 
 def recount(db: Session) -> Tally:

@@ -8,9 +8,17 @@ import time
 import pytest
 
 from lab.surveys.push import sign
+from lab.tnps.tally import Tally
 from tests.integration.surveys.conftest import PUSH_SECRET, make_app
 from tests.integration.surveys.rows import PUSH_URL as URL
-from tests.integration.surveys.rows import quarantine_reasons, signed_post, store_row, stored_ids
+from tests.integration.surveys.rows import (
+    quarantine_reasons,
+    recount,
+    rollup_tally,
+    signed_post,
+    store_row,
+    stored_ids,
+)
 
 
 def test_signed_push_is_stored_and_counted(client, world, db):
@@ -27,6 +35,7 @@ def test_signed_push_is_stored_and_counted(client, world, db):
     assert (data["taken"], data["quarantined"], data["late"]) == (2, 2, 1)
     assert stored_ids(db) == ["p-1", "p-2", "p-4"]
     assert quarantine_reasons(db) == ["bad_score", "not_an_object"]
+    assert rollup_tally(db) == recount(db) == Tally(promoters=2)  # daily and monthly
 
 
 def test_replay_is_harmless(client, world, db):

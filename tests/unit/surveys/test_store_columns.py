@@ -77,3 +77,13 @@ def test_survey_windows_come_from_the_config():
     assert windows.ivr_answer_max == timedelta(minutes=5)
     assert windows.sms_send_max == timedelta(hours=1)
     assert windows.sms_answer_max == timedelta(hours=24)
+
+
+def test_lookback_ids_from_config():
+    """1000 ids by default; 0 turns the look-back off; a negative window is refused."""
+    base = {"SURVEY_STORE_URL": "sqlite://"}
+    assert settings_from(base).lookback_ids == 1000
+    assert settings_from({**base, "SYNC_LOOKBACK_IDS": "0"}).lookback_ids == 0
+    assert settings_from({**base, "SYNC_LOOKBACK_IDS": 250}).lookback_ids == 250
+    with pytest.raises(ValueError, match="SYNC_LOOKBACK_IDS"):
+        settings_from({**base, "SYNC_LOOKBACK_IDS": -1})
