@@ -82,16 +82,19 @@ def load_progress(session: Session, user: User, content: Content) -> Progress:
     states = progress.sector_states(
         order, {sid: (a.loyalty_code, a.stars) for sid, a in best.items()},
         codex_done=done, opened=set(access), in_progress=running)
-    profile = profile_of(session, user)
+    # Read only: the map and the team pages are GET requests, which must not write
+    # (a deferred SQLite transaction that reads, then inserts, can fail under load).
+    profile = session.get(LabProfile, user.id)
+    xp = profile.xp if profile else 0
     passed = {sid: [r.rating for r in a.replies] for sid, a in best.items() if a.stars > 0}
     earned = set(session.scalars(select(Badge.code).where(Badge.user_id == user.id)))
     return Progress(
         states=states, best=best, due={sid: row.due_on for sid, row in access.items()},
-        level=progress.level_for(profile.xp), xp=profile.xp,
+        level=progress.level_for(xp), xp=xp,
         badges=[code for code in BADGES if code in earned],
         chapters_read=read, codex_done=done,
         overall_code=progress.overall_code(passed, len(order)),
-        tour_done=profile.tour_done_at is not None,
+        tour_done=profile is not None and profile.tour_done_at is not None,
     )
 
 
