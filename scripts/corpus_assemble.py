@@ -1,0 +1,78 @@
+"""Turn an author's batch of labelled replies into a corpus file, holdout chosen by rule.
+
+    python scripts/corpus_assemble.py BATCH.yaml SECTOR_ID LANG
+
+The holdout is fixed before anyone scores the batch: per step, replies sorted by kind
+(excellent, good, mediocre, poor, gaming) in the author's order, every third one from the
+third is `holdout`. The file opens with the brief the author worked from, word for word, so
+anyone can see how blind it was.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from scripts.corpus_brief import brief  # noqa: E402
+
+KINDS = ("excellent", "good", "mediocre", "poor", "gaming")
+OUT = Path(__file__).resolve().parent.parent / "tests" / "eval" / "corpus"
+HEADER = """\
+# Blind labelled replies: sector {sector}, language {lang}.
+#
+# Written by an author who saw only the brief below (what an agent sees in the Lab) and the
+# labelling guide of the team (the customer rates first whether the problem got solved,
+# concretely, and whether they felt heard; blame, rudeness, buck-passing or refusing what
+# is allowed makes a detractor; length is no merit; habits add but are not required). The
+# author never saw the rubric, the model answers, Eva's hints or warnings, the Codex, the
+# scorer or earlier corpus files.
+# Kinds per step: 11 excellent, 7 good, 7 mediocre, 6 poor, 5 gaming. `label` is the 0-10
+# rating this customer, in this mood, would give. `split: holdout` (a third of each step,
+# chosen by scripts/corpus_assemble.py before any scoring) is kept out of rubric writing and
+# model fitting and is measured once at the end of a change.
+#
+# The brief, as the author read it:
+{brief}
+"""
+
+
+def assemble(batch: list[dict], sector: str, lang: str) -> list[dict]:
+    """Items with ids and splits, in step and kind order."""
+    items = []
+    for step in sorted({int(i["step"]) for i in batch}):
+        ordered = sorted((i for i in batch if int(i["step"]) == step),
+                         key=lambda i: KINDS.index(i["kind"]))
+        for seq, item in enumerate(ordered, start=1):
+            items.append({"id": f"{sector}-{lang}-{step}-{seq:02d}", "lang": lang,
+                          "step": step, "kind": item["kind"], "label": int(item["label"]),
+                          "split": "holdout" if seq % 3 == 0 else "train",
+                          "text": str(item["text"]).strip()})
+    return items
+
+
+def main() -> None:
+    """Write tests/eval/corpus/SECTOR.LANG.yaml from a batch file."""
+    if len(sys.argv) != 4:
+        sys.exit("usage: python scripts/corpus_assemble.py BATCH.yaml SECTOR_ID ru|en")
+    path, sector, lang = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
+    batch = yaml.safe_load(path.read_text(encoding="utf-8"))
+    bad = [i for i in batch if i.get("kind") not in KINDS or not 0 <= int(i["label"]) <= 10]
+    if bad:
+        sys.exit(f"{path}: {len(bad)} items with an unknown kind or a label outside 0-10")
+    items = assemble(batch, sector, lang)
+    header = HEADER.format(sector=sector, lang=lang, brief="\n".join(
+        ("# " + line).rstrip() for line in brief(sector, lang).splitlines()))
+    body = yaml.safe_dump(items, allow_unicode=True, sort_keys=False, width=100)
+    OUT.mkdir(parents=True, exist_ok=True)
+    target = OUT / f"{sector}.{lang}.yaml"
+    target.write_text(header + "\n" + body, encoding="utf-8")
+    print(f"{target}: {len(items)} replies, "
+          f"{sum(i['split'] == 'holdout' for i in items)} holdout")
+
+
+if __name__ == "__main__":
+    main()
