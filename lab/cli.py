@@ -20,6 +20,7 @@ from lab.content import ContentInvalid
 from lab.content.cli import sectors_group
 from lab.db import writing
 from lab.scoring.cli import score_command
+from lab.scoring.fit_cli import scorer_group
 from lab.surveys.cli import surveys_group
 from lab.surveys.demo import DEMO_DAYS, demo_feed, keep_live
 from lab.system.settings import is_demo
@@ -193,6 +194,7 @@ def demo_command() -> None:
 # Content and scoring commands read the files directly and need no app.
 cli.add_command(sectors_group)
 cli.add_command(score_command)
+cli.add_command(scorer_group)
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from lab.content.errors import Collector
 from lab.content.phrases import Patterns, read_patterns
-from lab.content.text import Text, check_keys, read_text, where
+from lab.content.text import LANGS, Text, check_keys, read_text, where
 
 DIMENSIONS: tuple[str, ...] = ("reliability", "empathy", "inspiration")
 _LINK = re.compile(r"^[a-z0-9-]+#[a-z0-9-]+$")
@@ -32,6 +32,22 @@ class Need:
     numbers: tuple[str, ...] = ()
     timed: bool = False
     core: bool = False
+    # Phrasings that meet the need, matched by meaning (the scorer's sentence encoder), so
+    # wording the patterns never listed still counts. Several ways of meeting one need go
+    # side by side here: any of them is enough.
+    examples: Examples | None = None
+
+
+@dataclass(frozen=True)
+class Examples:
+    """Example phrasings of a need, per language."""
+
+    ru: tuple[str, ...]
+    en: tuple[str, ...]
+
+    def get(self, lang: str) -> tuple[str, ...]:
+        """Return the phrasings for lang."""
+        return self.ru if lang == "ru" else self.en
 
 
 @dataclass(frozen=True)
@@ -116,8 +132,8 @@ def _read_need(
     if not isinstance(node, dict):
         issues.add(place, "expected a mapping describing the need")
         return None
-    allowed = ("id", "dimension", "weight", "codex", "feedback", "match", "numbers", "timed",
-               "core")
+    allowed = ("id", "dimension", "weight", "codex", "feedback", "match", "examples", "numbers",
+               "timed", "core")
     check_keys(node, place, issues, allowed, required=("id", "dimension", "weight", "codex",
                                                        "feedback", "match"))
     ok = True
@@ -139,6 +155,10 @@ def _read_need(
         if "feedback" in node else None
     match = read_patterns(node.get("match"), where(place, "match"), issues) \
         if "match" in node else None
+    examples = _read_examples(node["examples"], where(place, "examples"), issues) \
+        if "examples" in node else None
+    if "examples" in node and examples is None:
+        ok = False
     numbers = node.get("numbers", [])
     if not isinstance(numbers, list) or not all(str(n).isdigit() for n in numbers):
         issues.add(where(place, "numbers"), "expected a list of numbers like [299]")
@@ -153,7 +173,32 @@ def _read_need(
         id=need_id, dimension=dimension, weight=float(weight), codex=codex, feedback=feedback,
         match=match, numbers=tuple(str(n) for n in numbers),
         timed=bool(node.get("timed", False)), core=bool(node.get("core", False)),
+        examples=examples,
     )
+
+
+def _read_examples(node: Any, place: str, issues: Collector) -> Examples | None:
+    """Read {ru: [...], en: [...]} example phrasings: plain sentences, both languages."""
+    if not isinstance(node, dict):
+        issues.add(place, "expected a mapping with ru and en lists of example phrasings")
+        return None
+    check_keys(node, place, issues, allowed=LANGS, required=LANGS)
+    found: dict[str, tuple[str, ...]] = {}
+    for lang in LANGS:
+        lines = node.get(lang)
+        if lang not in node:
+            continue
+        if not isinstance(lines, list) or not lines:
+            issues.add(where(place, lang), "expected a non-empty list of phrasings")
+            continue
+        bad = [i for i, line in enumerate(lines, start=1)
+               if not isinstance(line, str) or not 2 <= len(line.split()) <= 40]
+        for index in bad:
+            issues.add(where(where(place, lang), index),
+                       "expected a phrasing of 2 to 40 words (text)")
+        if not bad:
+            found[lang] = tuple(line.strip() for line in lines)
+    return Examples(**found) if len(found) == len(LANGS) else None
 
 
 def _is_weight(value: Any) -> bool:

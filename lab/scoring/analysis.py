@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+import numpy as np
+
 from lab.content.rubric import Need
 from lab.content.sector import Trial
-from lab.scoring import harms, signals
+from lab.scoring import harms, meaning, signals
 from lab.scoring.constants import WEIGHTS, Weights
+from lab.scoring.encoder import Encoder
 from lab.scoring.lexicon import Lexicon
 from lab.scoring.nlp import Doc, Language, tokenise
 from lab.scoring.patterns import Hit, Pattern, compile_pattern
@@ -33,6 +36,10 @@ class CompiledTrial:
     warnings: tuple[tuple[int, tuple[Pattern, ...]], ...]
     customer: Doc
     speller: Speller
+    # Each need's phrasings as vectors, and the model answer's vector (empty: rules only).
+    phrasings: dict[str, meaning.NeedPhrasings] = field(default_factory=dict)
+    answer: np.ndarray | None = None
+    harms: dict[str, meaning.NeedPhrasings] = field(default_factory=dict)
 
 
 @dataclass
@@ -45,6 +52,10 @@ class NeedResult:
     no_time: bool = False
     hedged: bool = False
     sentences: frozenset[int] = frozenset()
+    # The credit the patterns alone give, and the one the closest clause in meaning gives.
+    rule: float = 0.0
+    meaning: float = 0.0
+    lift: float = 0.0
 
 
 @dataclass
@@ -59,10 +70,16 @@ class Analysis:
     # Harmful hits that count (after context filters), and harms the trial's warnings add.
     harms: dict[str, list[Hit]] = field(default_factory=dict)
     warned: dict[str, list[Hit]] = field(default_factory=dict)
+    # How close the whole reply is to the model answer, above an unrelated reply (0-1).
+    answer_lift: float = 0.0
+    # How close its closest clause comes to each kind of harm's phrasings (0-1).
+    harm_lifts: dict[str, float] = field(default_factory=dict)
 
 
-def compile_trial(trial: Trial, lang: str, lexicon: Lexicon) -> CompiledTrial:
-    """Compile a trial's rubric and warning patterns for one language."""
+def compile_trial(trial: Trial, lang: str, lexicon: Lexicon, encoder: Encoder | None = None
+                  ) -> CompiledTrial:
+    """Compile a trial's rubric and warning patterns for one language (and its phrasings
+    as vectors when an encoder is given)."""
     needs = []
     for need in trial.rubric.needs:
         patterns = tuple(compile_pattern(line, lang) for line in need.match.get(lang))
@@ -78,7 +95,26 @@ def compile_trial(trial: Trial, lang: str, lexicon: Lexicon) -> CompiledTrial:
     customer = tokenise(trial.customer.get(lang), lexicon.languages[lang])
     words = [p for (_, code), found in lexicon.patterns.items() if code == lang for p in found]
     words += [p for item in needs for p in item.patterns]
-    return CompiledTrial(trial, lang, tuple(needs), warnings, customer, Speller(words, lang))
+    compiled = CompiledTrial(trial, lang, tuple(needs), warnings, customer, Speller(words, lang))
+    if encoder is None:
+        return compiled
+    language = lexicon.languages[lang]
+    neutral = encoder.phrasings(meaning.NEUTRAL[lang])
+    answer = trial.model_answer.get(lang)
+    answer_doc = tokenise(answer, language)
+    answer_units = meaning.units(answer_doc, language)
+    for item in compiled.needs:
+        # The model answer's sentences that meet the need are phrasings of it too.
+        sentences = {answer_doc.sentence[h.positions[0]] for h in _hits(item.patterns, answer_doc)}
+        texts = list(item.need.examples.get(lang)) if item.need.examples else []
+        texts += [u.text for u in answer_units if u.sentence in sentences and u.text not in texts]
+        if texts:
+            compiled.phrasings[item.need.id] = meaning.phrasings(texts, encoder, language,
+                                                                 neutral)
+    vector = encoder.phrasings([answer])[0]
+    floor = float(np.max(neutral @ vector))
+    return replace(compiled, answer=np.append(vector, floor),
+                   harms=meaning.harm_phrasings(encoder, language, neutral))
 
 
 def _hits(patterns: tuple[Pattern, ...], doc: Doc) -> list[Hit]:
@@ -88,9 +124,10 @@ def _hits(patterns: tuple[Pattern, ...], doc: Doc) -> list[Hit]:
     return found
 
 
-def analyse(compiled: CompiledTrial, text: str, lexicon: Lexicon, weights: Weights = WEIGHTS
-            ) -> Analysis:
-    """Find needs, concepts, harmful words and gaming signs in a reply."""
+def analyse(compiled: CompiledTrial, text: str, lexicon: Lexicon, weights: Weights = WEIGHTS,
+            encoder: Encoder | None = None) -> Analysis:
+    """Find needs, concepts, harmful words and gaming signs in a reply (needs also by
+    meaning when an encoder is given and the trial was compiled with one)."""
     lang = compiled.lang
     language = lexicon.languages[lang]
     doc = tokenise(text, language)
@@ -103,6 +140,10 @@ def analyse(compiled: CompiledTrial, text: str, lexicon: Lexicon, weights: Weigh
     hedge_sentences = {doc.sentence[h.positions[0]] for h in result.concepts["hedge"]}
     for item in compiled.needs:
         result.needs[item.need.id] = _need(item, doc, time_sentences, hedge_sentences, weights)
+        result.needs[item.need.id].rule = result.needs[item.need.id].credit
+    if encoder is not None and compiled.phrasings and doc.lemmas:
+        _by_meaning(result, compiled, language, encoder, time_sentences, hedge_sentences,
+                    weights)
     met = {s for need in result.needs.values() if need.credit > 0 for s in need.sentences}
     result.harms = harms.harms(result.concepts, doc, lexicon, compiled.trial, met)
     for index, patterns in compiled.warnings:
@@ -147,6 +188,21 @@ def _detect_signals(result: Analysis, compiled: CompiledTrial, language: Languag
         result.signals["copy"] = 1.0
     if signals.is_shouting(doc.text, weights):
         result.signals["caps"] = 1.0
+    officialese = sum(len(result.harms.get(n, ())) + len(result.warned.get(n, ()))
+                      for n in ("jargon", "empty_words"))
+    if officialese >= weights.officialese_hits:
+        result.signals["officialese"] = 1.0
+    allowed = set(compiled.trial.rubric.allow)
+    lifts = result.harm_lifts
+    if any(lift >= weights.hurtful_lift for kind, lift in lifts.items() if kind not in allowed):
+        result.signals["hurtful"] = 1.0
+    # Blame, rudeness or passing the buck found by the words and confirmed by the meaning is
+    # a detractor, whatever else is said; found by the words alone it only weighs against.
+    for harm, kind in (("blame", "blame"), ("rudeness", "dismissive"),
+                       ("buck_passing", "buck_passing")):
+        found = len(result.harms.get(harm, ())) + len(result.warned.get(harm, ()))
+        if found >= 2 or (found and lifts.get(kind, 0.0) >= weights.hurtful_confirm):
+            result.signals["hurtful"] = 1.0
     # A sentence does work when it meets a need or a habit this step asks for.
     asked = {alt for name, _ in compiled.trial.rubric.concepts for alt in name.split("|")}
     useful = {doc.sentence[h.positions[0]] for name, hits in result.concepts.items()
@@ -156,3 +212,47 @@ def _detect_signals(result: Analysis, compiled: CompiledTrial, language: Languag
     share = signals.padding_share(doc, useful, weights)
     if share > 0:
         result.signals["padding"] = share
+
+
+def _by_meaning(result: Analysis, compiled: CompiledTrial, language: Language,
+                encoder: Encoder, time_sentences: set[int], hedge_sentences: set[int],
+                weights: Weights) -> None:
+    """Credit needs whose meaning is in the reply though their patterns missed it."""
+    doc = result.doc
+    units = meaning.units(doc, language)
+    vectors = encoder.embed([u.text for u in units])
+    closest = meaning.closest(compiled.phrasings, units, vectors)
+    low, high = weights.meaning_low, weights.meaning_high
+    for item in compiled.needs:
+        need, outcome = item.need, result.needs[item.need.id]
+        found = closest.get(need.id)
+        if found is None:
+            continue
+        outcome.lift = found.lift
+        credit = min(1.0, max(0.0, (found.lift - low) / (high - low)))
+        if credit > 0:
+            if need.numbers and not any(n in doc.index for n in need.numbers):
+                credit -= weights.missing_number
+            if need.timed and not time_sentences:
+                credit -= weights.missing_time
+            if found.sentence in hedge_sentences:
+                credit *= weights.hedged_need
+        outcome.meaning = max(0.0, credit)
+        if outcome.meaning > outcome.credit:
+            outcome.credit = outcome.meaning
+            outcome.no_time = need.timed and not time_sentences
+            outcome.no_number = bool(need.numbers) and not any(n in doc.index
+                                                               for n in need.numbers)
+            outcome.hedged = found.sentence in hedge_sentences
+            if outcome.meaning >= 0.5:
+                outcome.sentences = outcome.sentences | {found.sentence}
+    # Harms by meaning are read in any polarity: "не надо нам угрожать" is rude with its "не".
+    for kind, found in meaning.closest(compiled.harms, [replace(u, negative=False) for u in units]
+                                       if units else [], vectors).items():
+        result.harm_lifts[kind] = found.lift
+    if compiled.answer is not None and len(vectors):
+        mean = vectors.mean(axis=0)
+        norm = float(np.linalg.norm(mean)) or 1.0
+        similarity = float(mean @ compiled.answer[:-1]) / norm
+        floor = float(compiled.answer[-1])
+        result.answer_lift = max(0.0, (similarity - floor) / max(1e-6, 1 - floor))

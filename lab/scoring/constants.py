@@ -39,6 +39,13 @@ class Weights:
     missing_number: float = 0.15
     missing_time: float = 0.3
     hedged_need: float = 0.5
+    # Meaning: a clause's similarity to a need's phrasings, as a share of the way from an
+    # unrelated sentence's to a perfect match ("lift"), gives no credit below `meaning_low`
+    # and full credit from `meaning_high`.
+    meaning_low: float = 0.3
+    meaning_high: float = 0.7
+    # Below this credit a need is named as missing in the advice.
+    advise_below: float = 0.5
     # A need counts as met for "did the reply address the problem" at this credit.
     core_met: float = 0.5
     # Angrier customers need more empathy: overall loses this share of the empathy gap.
@@ -65,7 +72,7 @@ class Weights:
     # stay below 0.05 even when they name "299 roubles" twice; a stuck record is past 0.4.
     min_type_token: float = 0.45
     max_repeated_share: float = 0.3
-    min_words_for_repetition: int = 12
+    min_words_for_repetition: int = 8
     # Copy of the customer's message: share of the reply's content lemmas taken from it.
     copy_share: float = 0.75
     copy_trigram_share: float = 0.5
@@ -73,6 +80,21 @@ class Weights:
     # Shouting: share of upper-case letters, or number of upper-case words.
     caps_letter_share: float = 0.6
     caps_words: int = 3
+    # Signs whose cap is a hard rule on the fitted rating: replies that only look like replies.
+    hard_caps: frozenset[str] = frozenset({"keyword_list", "repetition", "copy", "caps",
+                                           "officialese", "hurtful"})
+    # Padding caps the rating when at least this share of the reply does no work.
+    padding_cap_share: float = 0.7
+    # Jargon and empty phrases this many times over make officialese padding, not a reply.
+    officialese_hits: int = 2
+    # A clause this close in meaning (lift) to blame, a refusal, an excuse, a brush-off, an
+    # impossible promise or a sales pitch makes the reply hurtful: a detractor.
+    hurtful_lift: float = 0.7
+    # ...and blame, rudeness or buck-passing words in a reply whose meaning comes this close.
+    hurtful_confirm: float = 0.3
+    # Unknown words this long ("нетрекламным", "nomorecharges") making up two fifths of a
+    # reply are the right words glued together: a list.
+    glued_letters: int = 10
     # At most this many feedback items, most important first.
     max_feedback: int = 4
 

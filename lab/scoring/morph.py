@@ -12,6 +12,37 @@ import simplemma
 _NAME_TAGS = frozenset({"Name", "Patr", "Surn"})
 
 
+_VERB_POS = frozenset({"VERB", "INFN", "GRND", "PRTF", "PRTS"})
+# Imperfective endings and the perfective ones they pair with: отключать/отключить,
+# оформлять/оформить, проверять/проверить, возвращать/возвратить, подписывать/подписать.
+_ASPECT_PAIRS = (("ывать", ("ать", "ить")), ("ивать", ("ить", "ать")), ("щать", ("тить",)),
+                 ("лять", ("ить",)), ("ять", ("ить",)), ("ать", ("ить",)))
+
+
+@lru_cache(maxsize=20_000)
+def _perfective(infinitive: str) -> str:
+    """The perfective partner of an imperfective verb, when the dictionary knows one.
+
+    "Отключаю", "сейчас отключу" and "уже отключила" are one committed action to the
+    customer, so they share a lemma; verbs with no regular partner keep their own.
+    """
+    for ending, replacements in _ASPECT_PAIRS:
+        if not infinitive.endswith(ending):
+            continue
+        stem = infinitive[: -len(ending)]
+        stems = [stem]
+        if ending == "ивать" and "а" in stem:
+            stems.append(stem[::-1].replace("а", "о", 1)[::-1])  # перезванивать: перезвонить
+        for base in stems:
+            for replacement in replacements:
+                candidate = base + replacement
+                if _morph().word_is_known(candidate) and any(
+                        p.normal_form == candidate and "INFN" in p.tag and "perf" in p.tag
+                        for p in _morph().parse(candidate)):
+                    return candidate
+    return infinitive
+
+
 @lru_cache(maxsize=1)
 def _morph() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer()
@@ -26,7 +57,10 @@ def analyse(word: str, lang: str) -> tuple[str, str]:
     if lang == "ru" and re.search("[а-я]", word):
         parse = _morph().parse(word)[0]
         name = not _NAME_TAGS.isdisjoint(parse.tag.grammemes)
-        return parse.normal_form.replace("ё", "е"), "NAME" if name else str(parse.tag.POS or "")
+        normal = parse.normal_form.replace("ё", "е")
+        if parse.tag.aspect == "impf" and parse.tag.POS in _VERB_POS:
+            normal = _perfective(normal)
+        return normal, "NAME" if name else str(parse.tag.POS or "")
     return simplemma.lemmatize(word, lang="en").lower(), ""
 
 

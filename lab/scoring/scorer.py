@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lab.content.sector import Trial
+from lab.scoring import features
 from lab.scoring.analysis import Analysis, CompiledTrial, analyse, compile_trial
 from lab.scoring.constants import WEIGHTS, Weights
+from lab.scoring.encoder import Encoder, shared_encoder
 from lab.scoring.lexicon import DIMENSIONS, Concept, Lexicon, load_lexicon
+from lab.scoring.model import RatingModel, load_model
 from lab.scoring.result import DraftWarning, Feedback, ScoreResult, Scores, category_for
 
 _LANGS = ("ru", "en")
@@ -25,13 +28,37 @@ class _Tally:
     items: list[tuple[float, Feedback]]
 
 
-class Scorer:
-    """Scores replies; load once and reuse, since compiling patterns is the slow part."""
+@dataclass(frozen=True)
+class Reading:
+    """A reply read against a trial: what was found, the tallies and the model's features."""
 
-    def __init__(self, lexicon: Lexicon | None = None, weights: Weights = WEIGHTS) -> None:
+    analysis: Analysis
+    tally: _Tally
+    features: list[float]
+
+
+class Scorer:
+    """Scores replies; load once and reuse, since compiling patterns is the slow part.
+
+    The rating comes from the fitted model (`fitted/rating.json`) reading the features of
+    what was found; the caps of gaming and harm signs are hard rules on top of it. The
+    shown scores and the advice come from the same findings.
+    """
+
+    def __init__(self, lexicon: Lexicon | None = None, weights: Weights = WEIGHTS,
+                 encoder: Encoder | None = None, model: RatingModel | None = None) -> None:
         self.lexicon = lexicon or load_lexicon()
         self.weights = weights
+        self.encoder = encoder or shared_encoder()
+        self._model = model
         self._trials: dict[tuple[int, str], CompiledTrial] = {}
+
+    @property
+    def model(self) -> RatingModel:
+        """The fitted rating model, read on first use."""
+        if self._model is None:
+            self._model = load_model()
+        return self._model
 
     def prepare(self, trial: Trial, lang: str) -> CompiledTrial:
         """Compile a trial for a language (cached, so later calls are free)."""
@@ -40,26 +67,39 @@ class Scorer:
         key = (id(trial), lang)
         compiled = self._trials.get(key)
         if compiled is None or compiled.trial is not trial:
-            compiled = self._trials[key] = compile_trial(trial, lang, self.lexicon)
+            compiled = self._trials[key] = compile_trial(trial, lang, self.lexicon,
+                                                         self.encoder)
         return compiled
+
+    def read(self, trial: Trial, text: str, lang: str, *, mood: str | None = None
+             ) -> Reading:
+        """Read a reply: findings, tallies and the feature vector the model rates."""
+        compiled = self.prepare(trial, lang)
+        analysis = analyse(compiled, text, self.lexicon, self.weights, self.encoder)
+        tally = self._tally(trial, analysis, lang)
+        credits = [features.NeedCredit(n.weight, n.core, analysis.needs[n.id].rule,
+                                       analysis.needs[n.id].meaning,
+                                       max(0.0, analysis.needs[n.id].credit),
+                                       analysis.needs[n.id].lift)
+                   for n in trial.rubric.needs]
+        habits = {name: bool(analysis.concepts.get(name)) for name in features.HABITS}
+        harms = {c.name: len(analysis.harms.get(c.name, ())) + len(analysis.warned.get(c.name, ()))
+                 for c in self.lexicon.harmful()}
+        refusals = sum(analysis.needs[n.id].refused for n in trial.rubric.needs)
+        habit_share = tally.concepts[0] / tally.concepts[1] if tally.concepts[1] else 1.0
+        vector = features.vector(trial, credits, habits, habit_share, harms, refusals,
+                                 analysis.signals, len(analysis.doc.lemmas),
+                                 analysis.doc.sentences, mood or trial.mood,
+                                 analysis.answer_lift, analysis.harm_lifts)
+        return Reading(analysis, tally, vector)
 
     def score(self, trial: Trial, text: str, lang: str, *, mood: str | None = None
               ) -> ScoreResult:
         """Score a reply to a trial as the customer, in the given mood, would rate it."""
-        analysis = analyse(self.prepare(trial, lang), text, self.lexicon, self.weights)
-        tally = self._tally(trial, analysis, lang)
-        weights = self.weights
-        # Needs and habits are pooled by weight, so a step that asks few habits of the agent
-        # (a plain factual question) is judged mostly on its needs.
-        scale = weights.concept_scale
-        base = (tally.needs[0] + scale * tally.concepts[0]) / max(
-            tally.needs[1] + scale * tally.concepts[1], 1e-9)
-        penalty = sum(weights.dimensions[d] * tally.penalty[d] for d in DIMENSIONS)
-        overall = weights.floor + (100 - weights.floor) * base - weights.penalty_scale * penalty
-        overall -= weights.padding_points * analysis.signals.get("padding", 0.0)
-        debt = weights.mood_empathy_debt.get(mood or trial.mood, 0.0)
-        overall -= debt * (100 - max(0.0, tally.dims["empathy"]))
-        rating = max(0, min(10, int(overall / 10 + 0.5), *tally.caps))
+        reading = self.read(trial, text, lang, mood=mood)
+        tally, weights = reading.tally, self.weights
+        predicted = self.model.predict(reading.features) if reading.analysis.doc.lemmas else 0
+        rating = max(0, min(10, int(predicted + 0.5), *tally.caps))
         dims = tally.dims
         scores = Scores(**{d: round(max(0.0, min(100.0, dims[d]))) for d in DIMENSIONS})
         items = tally.items
@@ -84,13 +124,15 @@ class Scorer:
             earned[need.dimension] += need.weight * max(0.0, outcome.credit)
             possible[need.dimension] += need.weight
             core_met |= need.core and outcome.credit >= self.weights.core_met
-            if outcome.credit < 1:
-                message, codex = need.feedback.get(lang), need.codex
-                if outcome.no_time and outcome.credit > 0:
-                    time = self.lexicon.concepts["time_frame"]
-                    message, codex = time.message.get(lang), time.codex
+            # Advice names a need as missing only when neither its patterns nor its meaning
+            # were found: telling an agent to do what they just did ends their trust.
+            if outcome.credit < self.weights.advise_below:
                 items.append((50 + need.weight * 5 * (1 - outcome.credit),
-                              Feedback(need.dimension, message, codex)))
+                              Feedback(need.dimension, need.feedback.get(lang), need.codex)))
+            elif outcome.no_time and not analysis.concepts.get("time_frame"):
+                time = self.lexicon.concepts["time_frame"]
+                items.append((45 + need.weight * 2, Feedback(need.dimension,
+                                                             time.message.get(lang), time.codex)))
             if outcome.refused:
                 self._harm(self.lexicon.signals["negated_need"], 1, lang, caps, items)
         needs = (sum(earned.values()), sum(possible.values()))
@@ -122,6 +164,9 @@ class Scorer:
             self._penalise(signal, share, penalty)
             if share >= 0.5 or name != "padding":
                 self._harm(signal, 1, lang, caps, items)
+            # Mostly idle sentences: whatever the rest does, the reply is not a promoter's.
+            if name == "padding" and share >= self.weights.padding_cap_share:
+                caps.append(signal.cap)
         for d in DIMENSIONS:
             dims[d] -= penalty[d]
         return _Tally(needs, (concept_earned, concept_possible), dims, penalty, caps, items)
@@ -131,10 +176,12 @@ class Scorer:
         for dimension, points in concept.penalty.items():
             penalty[dimension] += points * amount
 
-    @staticmethod
-    def _harm(concept: Concept, count: int, lang: str, caps: list[int],
+    def _harm(self, concept: Concept, count: int, lang: str, caps: list[int],
               items: list[tuple[float, Feedback]]) -> None:
-        if count >= concept.cap_after:
+        # Gaming signs cap the rating whatever the model says; other harms (blame, hedging,
+        # jargon...) are features the model weighs, since their words also occur in good
+        # replies ("проблема не в вашем телефоне") and a hard cap there punishes the agent.
+        if count >= concept.cap_after and concept.name in self.weights.hard_caps:
             caps.append(concept.cap)
         dimension = max(concept.penalty, key=lambda d: concept.penalty[d], default="empathy")
         items.append((100 - concept.cap, Feedback(dimension, concept.message.get(lang),

@@ -10,6 +10,9 @@ from lab.scoring.nlp import Doc, Language
 
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
+# Forms that can carry a Russian sentence: "отключила", "отключена", "отключить", "отключив".
+_VERBISH = frozenset({"VERB", "PRTS", "INFN", "GRND"})
+_COURTESY = frozenset({"извинить", "простить", "здравствовать", "благодарить", "понимать"})
 
 
 def _content(doc: Doc) -> list[str]:
@@ -20,9 +23,18 @@ def _content(doc: Doc) -> list[str]:
 def is_keyword_list(doc: Doc, language: Language, weights: Weights = WEIGHTS) -> bool:
     """True when words are strung together without the grammar of sentences."""
     n = len(doc.lemmas)
+    # "семейнаягруппасохраняется", "nomorecharges": the right words glued together.
+    long = [len(doc.words[i]) for i in doc.unknown if len(doc.words[i]) >= weights.glued_letters]
+    if (len(long) >= 2 or sum(long) >= 2 * weights.glued_letters) and len(long) * 5 >= n * 2:
+        return True
     if n < weights.min_words_for_structure:
         return False
-    if sum(doc.function) / n < weights.function_share[language.code]:
+    # Few function words make a list, unless most sentences carry a verb: "Подписку
+    # отключила, 299 рублей вернула" is terse speech, not keywords.
+    if sum(doc.function) / n < weights.function_share[language.code] and \
+            not _mostly_verbs(doc, language):
+        return True
+    if _telegraphic(doc, language):
         return True
     # A name, "конечно" or "всего доброго" between commas is no clause of its own, so
     # "Хорошо, Артём. Обращайтесь, если что. До свидания." is three short sentences, not a list.
@@ -41,8 +53,41 @@ def is_keyword_list(doc: Doc, language: Language, weights: Weights = WEIGHTS) ->
     return len(verbs & content) * 2 < len(content)
 
 
+def _mostly_verbs(doc: Doc, language: Language) -> bool:
+    """True when at least two thirds of the sentences are short and have a verb."""
+    sentences = set(doc.sentence)
+    # Courtesies in the imperative ("извините", "здравствуйте") carry no sentence.
+    with_verb = {doc.sentence[i] for i in range(len(doc.lemmas))
+                 if (doc.pos[i] in _VERBISH or doc.lemmas[i] in language.finite_markers)
+                 and doc.lemmas[i] not in language.light_words
+                 and doc.lemmas[i] not in _COURTESY}
+    # ...and short: one long run of words with a verb somewhere in it is still a list.
+    return bool(sentences) and len(with_verb) * 3 >= len(sentences) * 2 and \
+        len(doc.lemmas) <= 8 * len(sentences)
+
+
+def _telegraphic(doc: Doc, language: Language) -> bool:
+    """A long run of words with no verb that could carry a sentence: "Next month no charge
+    no other subscriptions checked block on switched off SMS no charge"."""
+    by_sentence: dict[int, list[int]] = {}
+    for i, sentence in enumerate(doc.sentence):
+        by_sentence.setdefault(sentence, []).append(i)
+    long = [p for p in by_sentence.values() if len(p) >= 12]
+    if not long:
+        return False
+    return all(not any(doc.pos[i] in _VERBISH or doc.lemmas[i] in language.finite_markers
+                       for i in p) for p in long)
+
+
 def is_repetitive(doc: Doc, weights: Weights = WEIGHTS) -> bool:
     """True when the same words or phrases come round again and again."""
+    words: dict[int, list[str]] = {}
+    for lem, sentence in zip(doc.lemmas, doc.sentence, strict=True):
+        words.setdefault(sentence, []).append(lem)
+    said = Counter(tuple(w) for w in words.values())
+    # "Спасибо! Спасибо! Спасибо! Всё! Всё! Всё!": short sentences said again and again.
+    if len(words) >= 4 and sum(c for c in said.values() if c > 1) * 2 > len(words):
+        return True
     content = _content(doc)
     if len(doc.lemmas) < weights.min_words_for_repetition or not content:
         return False

@@ -24,3 +24,9 @@ def sector(sector_id: str | None = None) -> Sector:
 def score(step: int, text: str, lang: str, mood: str | None = None) -> ScoreResult:
     """Score a reply to a step of sector 1."""
     return score_reply(sector().trial(step), text, lang, mood=mood)
+
+
+@lru_cache(maxsize=4096)
+def score_text(sector_id: str, step: int, lang: str, text: str) -> ScoreResult:
+    """Score a reply to any sector's step (cached: corpus tests share the work)."""
+    return score_reply(sectors()[sector_id].trial(step), text, lang)
