@@ -71,9 +71,9 @@ def fill_rollup(engine, responses: int, agents: int, today: date) -> int:
 
 def _flush(connection, chunk: list[dict], months: dict) -> int:
     connection.execute(insert(TnpsDaily), chunk)
-    for key, tally in by_month({(r["day"], r["agent_id"], r["channel"]): Tally(
-            r["promoters"], r["passives"], r["detractors"]) for r in chunk}).items():
-        months[key] = months.get(key, Tally()) + tally
+    for key, counts in by_month({(r["day"], r["agent_id"], r["channel"]): [
+            r["promoters"], r["passives"], r["detractors"]] for r in chunk}).items():
+        months[key] = months.get(key, Tally()) + Tally(*counts)
     return len(chunk)
 
 

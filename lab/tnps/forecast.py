@@ -2,8 +2,9 @@
 
 The agent's answers are few and noisy, so the team's shares of promoters, passives and
 detractors act as a prior worth PRIOR_STRENGTH answers (a Dirichlet). The answers still
-to come this period follow the Dirichlet-multinomial; we enumerate every split of them
-exactly, so the result is deterministic and needs no random numbers.
+to come this period follow the Dirichlet-multinomial; we enumerate the splits of them
+that matter, in floating point, so the result is deterministic and needs no random
+numbers.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import math
 from dataclasses import dataclass
 from datetime import timedelta
 from fractions import Fraction
+from itertools import accumulate
 
 from lab.tnps.bonus import BonusScheme
 from lab.tnps.tally import Tally
@@ -70,29 +72,63 @@ def _log_terms(alpha: float, m: int) -> list[float]:
     return [math.lgamma(k + alpha) - base - math.lgamma(k + 1) for k in range(m + 1)]
 
 
-def _net_distribution(alphas: tuple[float, float, float], m: int) -> dict[int, float]:
-    """Chance of each net gain (new promoters minus new detractors) over m more answers."""
+# Promoter counts whose weight is below exp(-_NEGLIGIBLE) of the likeliest one are left
+# out: together they cannot move a chance the page shows as a whole percent.
+_NEGLIGIBLE = 30.0
+
+
+def _reach(alphas: tuple[float, float, float], m: int, needed: list[int]) -> list[float]:
+    """For each k in `needed`, the chance that m more answers bring a net gain (new
+    promoters minus new detractors) of at least k.
+
+    The Dirichlet-multinomial splits in two steps: the promoters among the m answers are
+    beta-binomial, and the detractors among the rest beta-binomial again. So each likely
+    promoter count needs one cumulative row of detractor chances, read only at the few
+    tier thresholds, in floating point (the inputs are a prior's pseudo-counts: exact
+    arithmetic buys nothing). The rows are summed in C by itertools.accumulate.
+    """
     a_p, a_pass, a_d = alphas
-    total = a_p + a_pass + a_d
-    const = math.lgamma(m + 1) + math.lgamma(total) - math.lgamma(m + total)
+    rest = a_pass + a_d
     log_p, log_pass, log_d = _log_terms(a_p, m), _log_terms(a_pass, m), _log_terms(a_d, m)
-    mass: dict[int, float] = {}
-    for promoters in range(m + 1):
-        head = const + log_p[promoters]
-        for detractors in range(m - promoters + 1):
-            value = math.exp(head + log_d[detractors] + log_pass[m - promoters - detractors])
-            net = promoters - detractors
-            mass[net] = mass.get(net, 0.0) + value
-    return mass
+    log_rest = _log_terms(rest, m)
+    const = math.lgamma(m + 1) + math.lgamma(a_p + rest) - math.lgamma(m + a_p + rest)
+    heads = [const + log_p[k] + log_rest[m - k] for k in range(m + 1)]
+    cutoff = max(heads) - _NEGLIGIBLE
+    reached = [0.0] * len(needed)
+    weight = 0.0
+    exp, lgamma = math.exp, math.lgamma
+    for promoters, head in enumerate(heads):
+        if head < cutoff:
+            continue
+        share = exp(head)
+        weight += share
+        left = m - promoters
+        # Threshold k is reached with at most promoters - k detractors: certain when that
+        # is all the rest, impossible below 0, else read from the row up to the largest.
+        partial = [most for most in (promoters - k for k in needed) if 0 <= most < left]
+        cumulative = []
+        if partial:
+            base = lgamma(left + 1) + lgamma(rest) - lgamma(left + rest)
+            cumulative = list(accumulate(exp(base + log_d[d] + log_pass[left - d])
+                                         for d in range(max(partial) + 1)))
+        for index, k in enumerate(needed):
+            most = promoters - k
+            if most >= left:
+                reached[index] += share
+            elif most >= 0:
+                reached[index] += share * cumulative[most]
+    return [value / weight for value in reached]
 
 
-def _tier_at(net: int, n: int, scheme: BonusScheme) -> int | None:
-    """The highest tier a TNPS of 100 * net / n reaches, compared exactly like bonus_for."""
-    reached = None
-    for index, (min_tnps, _) in enumerate(scheme.tiers):
-        if Fraction(100 * net, n) >= Fraction(str(min_tnps)):
-            reached = index
-    return reached
+def _thresholds(n: int, scheme: BonusScheme) -> list[int]:
+    """The least net (promoters minus detractors) out of n that reaches each tier, exactly
+    as bonus_for compares: 100 * net / n >= min_tnps, in integers (no float rounding)."""
+    found = []
+    for min_tnps, _ in scheme.tiers:
+        exact = Fraction(str(min_tnps))
+        # 100 * net * den >= num * n  <=>  net >= ceil(num * n / (100 * den))
+        found.append(-((-exact.numerator * n) // (100 * exact.denominator)))
+    return found
 
 
 def forecast(agent: Tally, team: Tally, remaining: int, scheme: BonusScheme,
@@ -108,15 +144,12 @@ def forecast(agent: Tally, team: Tally, remaining: int, scheme: BonusScheme,
     alphas = tuple(p + c for p, c in zip(
         prior(team, strength), (agent.promoters, agent.passives, agent.detractors),
         strict=True))
-    tiers = [0.0] * len(scheme.tiers)
-    below = 0.0
     start = agent.promoters - agent.detractors
-    for net, chance in _net_distribution(alphas, remaining).items():  # type: ignore[arg-type]
-        index = _tier_at(start + net, final_n, scheme)
-        if index is None:
-            below += chance
-        else:
-            tiers[index] += chance
-    # Rounding in thousands of exp() terms: rescale so the outcomes add up to exactly 1.
+    # Tier minimums rise strictly, so the thresholds do: tier i is reached and i + 1 not.
+    needed = [least - start for least in _thresholds(final_n, scheme)]
+    reach = _reach(alphas, remaining, needed)  # type: ignore[arg-type]
+    tiers = [max(0.0, here - above) for here, above in zip(reach, [*reach[1:], 0.0], strict=True)]
+    below = max(0.0, 1.0 - reach[0])
+    # Rounding in many exp() terms: rescale so the outcomes add up to exactly 1.
     total = below + sum(tiers)
     return Forecast(remaining, final_n, 0.0, below / total, tuple(t / total for t in tiers))

@@ -151,6 +151,23 @@ def _progress(order: list[str], content: Content, read: set[str], best: dict[str
     )
 
 
+def load_sector_states(session: Session, user: User, content: Content
+                       ) -> list[progress.SectorState]:
+    """Only the sector states, in three statements (no replies, XP or badges): what My
+    TNPS shows beside live TNPS."""
+    done = codex_done(chapters_read(session, user), content)
+    attempts = session.execute(
+        select(Attempt.id, Attempt.sector_id, Attempt.finished_at, Attempt.stars,
+               Attempt.loyalty_code).where(Attempt.user_id == user.id)).all()
+    best = best_attempts([a for a in attempts if a.finished_at is not None])
+    opened = set(session.scalars(select(SectorAccess.sector_id)
+                                 .where(SectorAccess.user_id == user.id)))
+    return progress.sector_states(
+        [sector.id for sector in content.sectors],
+        {sid: (a.loyalty_code, a.stars) for sid, a in best.items()}, codex_done=done,
+        opened=opened, in_progress={a.sector_id for a in attempts if a.finished_at is None})
+
+
 def state_of(progress_: Progress, sector_id: str) -> progress.SectorState:
     """The state of one sector."""
     return next(state for state in progress_.states if state.sector_id == sector_id)
