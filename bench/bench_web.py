@@ -119,8 +119,9 @@ def _percentile(values: list[float], share: float) -> float:
 
 def _prepare(env: dict[str, str], history: int) -> None:
     for command in (["db", "upgrade"], ["demo"]):
-        subprocess.run([str(BIN / "lab"), *command], env=env, cwd=ROOT, check=True,
-                       capture_output=True)
+        # The checkout's own lab package (the one beside this file), as gunicorn will use.
+        subprocess.run([sys.executable, "-c", "from lab.cli import main; main()", *command],
+                       env=env, cwd=ROOT, check=True, capture_output=True)
     if history:
         subprocess.run([sys.executable, __file__, "--add-history", str(history)], env=env,
                        cwd=ROOT, check=True)

@@ -13,7 +13,6 @@ import math
 from dataclasses import dataclass
 from datetime import timedelta
 from fractions import Fraction
-from itertools import accumulate
 
 from lab.tnps.bonus import BonusScheme
 from lab.tnps.tally import Tally
@@ -81,43 +80,59 @@ def _reach(alphas: tuple[float, float, float], m: int, needed: list[int]) -> lis
     """For each k in `needed`, the chance that m more answers bring a net gain (new
     promoters minus new detractors) of at least k.
 
-    The Dirichlet-multinomial splits in two steps: the promoters among the m answers are
-    beta-binomial, and the detractors among the rest beta-binomial again. So each likely
-    promoter count needs one cumulative row of detractor chances, read only at the few
-    tier thresholds, in floating point (the inputs are a prior's pseudo-counts: exact
-    arithmetic buys nothing). The rows are summed in C by itertools.accumulate.
+    The Dirichlet-multinomial splits in two steps: the promoters p among the m answers
+    are beta-binomial, and the detractors among the other m - p beta-binomial again, so
+    the gain reaches k when at most p - k of them are detractors. That chance, F(m - p,
+    p - k), is walked along p with the beta-binomial's own ratios (one answer fewer, one
+    detractor more allowed), a few multiplications a step: m steps per threshold instead
+    of m^2 / 2 terms. Floating point: the inputs are a prior's pseudo-counts, so exact
+    arithmetic buys nothing.
     """
     a_p, a_pass, a_d = alphas
     rest = a_pass + a_d
-    log_p, log_pass, log_d = _log_terms(a_p, m), _log_terms(a_pass, m), _log_terms(a_d, m)
-    log_rest = _log_terms(rest, m)
+    log_p, log_rest = _log_terms(a_p, m), _log_terms(rest, m)
     const = math.lgamma(m + 1) + math.lgamma(a_p + rest) - math.lgamma(m + a_p + rest)
     heads = [const + log_p[k] + log_rest[m - k] for k in range(m + 1)]
     cutoff = max(heads) - _NEGLIGIBLE
-    reached = [0.0] * len(needed)
-    weight = 0.0
-    exp, lgamma = math.exp, math.lgamma
-    for promoters, head in enumerate(heads):
-        if head < cutoff:
-            continue
-        share = exp(head)
-        weight += share
-        left = m - promoters
-        # Threshold k is reached with at most promoters - k detractors: certain when that
-        # is all the rest, impossible below 0, else read from the row up to the largest.
-        partial = [most for most in (promoters - k for k in needed) if 0 <= most < left]
-        cumulative = []
-        if partial:
-            base = lgamma(left + 1) + lgamma(rest) - lgamma(left + rest)
-            cumulative = list(accumulate(exp(base + log_d[d] + log_pass[left - d])
-                                         for d in range(max(partial) + 1)))
-        for index, k in enumerate(needed):
-            most = promoters - k
-            if most >= left:
-                reached[index] += share
-            elif most >= 0:
-                reached[index] += share * cumulative[most]
-    return [value / weight for value in reached]
+    weights = [math.exp(h) if h >= cutoff else 0.0 for h in heads]
+    total = sum(weights)
+    return [_reach_one(weights, a_d, a_pass, m, k) / total for k in needed]
+
+
+def _log_pmf(n: int, x: int, a: float, b: float) -> float:
+    """log of the beta-binomial pmf: x detractors among n, Beta(a, b) behind them."""
+    lg = math.lgamma
+    return (lg(n + 1) - lg(x + 1) - lg(n - x + 1) + lg(x + a) + lg(n - x + b) - lg(n + a + b)
+            - lg(a) - lg(b) + lg(a + b))
+
+
+def _reach_one(weights: list[float], a: float, b: float, m: int, k: int) -> float:
+    """Sum over p of weights[p] * F(m - p, p - k), F the detractors' cumulative chance."""
+    first = max(0, k)  # fewer promoters than k can never reach it
+    if first > m:
+        return 0.0
+    n, x = m - first, first - k
+    if x >= n:  # all the rest may be detractors: certain from here on
+        return sum(weights[first:])
+    log_f = _log_pmf(n, x, a, b)
+    cdf = sum(math.exp(_log_pmf(n, d, a, b)) for d in range(x + 1))
+    reached = weights[first] * cdf
+    total_ab = a + b
+    log, exp = math.log, math.exp
+    for p in range(first + 1, m + 1):
+        # From (n, x) to (n - 1, x + 1). One answer fewer with x allowed (Polya urn):
+        # F(n-1, x) = F(n, x) + f(n-1, x) (a + x) / (a + b + n - 1); then one more
+        # detractor allowed: F(n-1, x+1) = F(n-1, x) + f(n-1, x+1).
+        if x + 1 >= n - 1:
+            return reached + sum(weights[p:])
+        log_f += log((n - x) * (n - 1 + total_ab) / (n * (n - 1 - x + b)))
+        cdf += exp(log_f) * (a + x) / (total_ab + n - 1)
+        n -= 1
+        log_f += log((n - x) * (x + a) / ((x + 1) * (n - x - 1 + b)))
+        x += 1
+        cdf += exp(log_f)
+        reached += weights[p] * min(cdf, 1.0)
+    return reached
 
 
 def _thresholds(n: int, scheme: BonusScheme) -> list[int]:
