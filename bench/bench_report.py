@@ -1,15 +1,17 @@
-"""Benchmark of TNPS reports over a big rollup: per-agent and per-team TNPS for the last
-30 days, the last 365 days and the last 12 calendar months, p50 and p95 of repeated runs.
+"""Benchmark of TNPS reports as the centre grows: per-agent and per-team TNPS over the
+last 30 days, the last 365 days, 12 calendar months and (for longer histories) the whole
+span, p50 and p95 of repeated runs, at several sizes of agents x days of history.
 
-The rollups are filled directly (as N synced responses would leave them): one daily row
-per agent, local day and channel over 12 months, counts drawn to sum to N responses,
-and their sums per month in tnps_monthly. Ranges longer than a month read whole months
-from tnps_monthly and only the partial months at their ends from tnps_daily; the last
-365 days is the worst case (two partial months), 12 calendar months the best.
+Each size gets a fresh database whose rollups are filled directly (as synced answers
+would leave them): one daily row per agent, local day and channel, about 14 answers
+per agent and day, and their sums per month in tnps_monthly. So a bigger size really
+holds more rollup rows (agents x days x 2), and the p95 beside each size shows what the
+reports cost as they grow. Ranges longer than a month read whole months from
+tnps_monthly and only the partial months at their ends from tnps_daily.
 
-Run: python bench/bench_report.py [--responses 1000000] [--agents 500] [--runs 50]
-       [--db URL]      (PostgreSQL: emptied first!)
-Defaults use a SQLite file in a temporary folder. Prints plain numbers; not a test.
+Run: python bench/bench_report.py [--sizes 500x365,5000x1095] [--runs 30] [--db URL]
+       (PostgreSQL: emptied first, once per size!)
+Defaults use a SQLite file per size in a temporary folder. Prints plain numbers; not a test.
 """
 
 from __future__ import annotations
@@ -27,60 +29,63 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_sync import prepare_app_db  # noqa: E402
-from sqlalchemy import insert  # noqa: E402
 
-from lab.db import make_sessionmaker  # noqa: E402
-from lab.surveys.models import TnpsDaily, TnpsMonthly  # noqa: E402
+from lab.db import is_sqlite, make_sessionmaker  # noqa: E402
 from lab.tnps.report import report  # noqa: E402
 from lab.tnps.rollup import by_month  # noqa: E402
-from lab.tnps.tally import Tally  # noqa: E402
 
-DAYS = 365
+PER_AGENT_DAY = 14  # answers per agent and day, both channels together
+CHUNK = 50_000
 
 
-def fill_rollup(engine, responses: int, agents: int, today: date) -> int:
-    """Rollup rows for every agent, day and channel of the last year, and their months;
-    returns the number of daily rows."""
+def fill_rollup(engine, agents: int, days: int, today: date) -> int:
+    """Rollup rows for every agent, day and channel of the last `days` days, and their
+    months; returns the number of daily rows."""
     rng = random.Random(3)
-    per_cell = responses / (agents * DAYS * 2)
-    rows, chunk = 0, []
+    sqlite = is_sqlite(str(engine.url))
+    mark = "?" if sqlite else "%s"
+    daily = ("INSERT INTO tnps_daily (day, agent_id, channel, promoters, passives, "  # noqa: S608
+             f"detractors) VALUES ({', '.join([mark] * 6)})")
+    monthly = daily.replace("tnps_daily (day", "tnps_monthly (month")
     months: dict = {}
+    rows = 0
+    chunk: list[tuple] = []
+
+    def flush(connection) -> None:
+        connection.exec_driver_sql(daily, chunk)
+        chunk.clear()
+
     with engine.begin() as connection:
-        agent_ids = list(range(1, agents + 1))
-        for offset in range(DAYS):
+        for offset in range(days):
             day = today - timedelta(days=offset)
-            for agent in agent_ids:
+            for agent in range(1, agents + 1):
                 for channel in ("ivr", "sms"):
-                    n = max(0, round(rng.gauss(per_cell, per_cell ** 0.5)))
+                    n = max(0, round(rng.gauss(PER_AGENT_DAY / 2, 2)))
                     promoters = round(n * rng.uniform(0.4, 0.75))
                     detractors = round((n - promoters) * rng.uniform(0.2, 0.6))
-                    chunk.append({"day": day, "agent_id": agent, "channel": channel,
-                                  "promoters": promoters, "detractors": detractors,
-                                  "passives": n - promoters - detractors})
-            if len(chunk) >= 50_000:
-                rows += _flush(connection, chunk, months)
-                chunk = []
-        rows += _flush(connection, chunk, months)
-        # The same month sums rollup.apply keeps, inserted once at the end.
-        connection.execute(insert(TnpsMonthly), [
-            {"month": month, "agent_id": agent, "channel": channel, "promoters": t.promoters,
-             "passives": t.passives, "detractors": t.detractors}
-            for (month, agent, channel), t in months.items()])
+                    counts = [promoters, n - promoters - detractors, detractors]
+                    chunk.append((day.isoformat() if sqlite else day, agent, channel, *counts))
+                    for key, summed in by_month({(day, agent, channel): counts}).items():
+                        held = months.setdefault(key, [0, 0, 0])
+                        for slot in range(3):
+                            held[slot] += summed[slot]
+                    rows += 1
+                    if len(chunk) >= CHUNK:
+                        flush(connection)
+        if chunk:
+            flush(connection)
+        connection.exec_driver_sql(monthly, [
+            (month.isoformat() if sqlite else month, agent, channel, *counts)
+            for (month, agent, channel), counts in months.items()])
     return rows
-
-
-def _flush(connection, chunk: list[dict], months: dict) -> int:
-    connection.execute(insert(TnpsDaily), chunk)
-    for key, tally in by_month({(r["day"], r["agent_id"], r["channel"]): Tally(
-            r["promoters"], r["passives"], r["detractors"]) for r in chunk}).items():
-        months[key] = months.get(key, Tally()) + tally
-    return len(chunk)
 
 
 def timed(sessions, by: str, start: date, end: date, runs: int) -> tuple[float, float, int]:
     """Median and p95 milliseconds of `runs` reports, and the rows each returned."""
     took = []
     count = 0
+    with sessions() as session:
+        report(session, by, start, end)  # warm: the first read fills the page cache
     for _ in range(runs):
         with sessions() as session:
             began = time.perf_counter()
@@ -88,37 +93,58 @@ def timed(sessions, by: str, start: date, end: date, runs: int) -> tuple[float, 
             took.append((time.perf_counter() - began) * 1000)
             count = len(rows)
     took.sort()
-    return statistics.median(took), took[max(0, int(len(took) * 0.95) - 1)], count
+    return statistics.median(took), took[max(0, round(0.95 * len(took)) - 1)], count
+
+
+def _ranges(today: date, days: int) -> list[tuple[str, date]]:
+    calendar = (today.replace(day=1) - timedelta(days=320)).replace(day=1)
+    found = [("30 days", today - timedelta(days=29)), ("365 days", today - timedelta(days=364)),
+             ("12 cal. months", calendar)]
+    if days > 365:
+        found.append((f"all {days} days", today - timedelta(days=days - 1)))
+    return found
+
+
+def _size(text: str) -> tuple[int, int]:
+    agents, _, days = text.partition("x")
+    return int(agents), int(days)
 
 
 def main() -> None:
-    """Fill the rollups, then time the six reports."""
+    """For each size: a fresh database, its rollups, then the reports timed."""
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--responses", type=int, default=1_000_000)
-    parser.add_argument("--agents", type=int, default=500)
-    parser.add_argument("--teams", type=int, default=25)
-    parser.add_argument("--runs", type=int, default=50)
-    parser.add_argument("--db", help="app database URL (default: a SQLite file)")
+    parser.add_argument("--sizes", default="500x365,5000x1095",
+                        help="agents x days of history, comma-separated")
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--db", help="app database URL (default: a SQLite file per size)")
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="bench-report-"))
-    engine = prepare_app_db(args.db or f"sqlite:///{folder / 'lab.db'}", args.agents, args.teams)
     today = date.today()
-    began = time.perf_counter()
-    cells = fill_rollup(engine, args.responses, args.agents, today)
-    print(f"app db {engine.url.get_backend_name()}: rollup of {cells:,} rows "
-          f"(~{args.responses:,} responses, {args.agents} agents, {args.teams} teams, "
-          f"{DAYS} days) filled in {time.perf_counter() - began:.1f} s")
-    sessions = make_sessionmaker(engine)
-    calendar = (today.replace(day=1) - timedelta(days=320)).replace(day=1)
-    ranges = (("30 days", today - timedelta(days=29)), ("365 days", today - timedelta(days=364)),
-              ("12 cal. months", calendar))
-    for label, start in ranges:
-        for by in ("agent", "team"):
-            p50, p95, count = timed(sessions, by, start, today, args.runs)
-            print(f"TNPS by {by:<5} over {label:<14}: {count:>4} rows, "
-                  f"p50 {p50:7.1f} ms, p95 {p95:7.1f} ms ({args.runs} runs)")
-    engine.dispose()
+    p95s: dict[tuple[str, str], list[tuple[str, float]]] = {}
+    for text in args.sizes.split(","):
+        agents, days = _size(text)
+        folder = Path(tempfile.mkdtemp(prefix="bench-report-"))
+        teams = max(1, agents // 20)
+        engine = prepare_app_db(args.db or f"sqlite:///{folder / 'lab.db'}", agents, teams)
+        began = time.perf_counter()
+        cells = fill_rollup(engine, agents, days, today)
+        print(f"{text}: {engine.url.get_backend_name()}, {agents} agents in {teams} teams, "
+              f"{days} days: {cells:,} daily rows (~{cells * PER_AGENT_DAY // 2:,} answers), "
+              f"filled in {time.perf_counter() - began:.1f} s")
+        sessions = make_sessionmaker(engine)
+        for label, start in _ranges(today, days):
+            for by in ("agent", "team"):
+                p50, p95, count = timed(sessions, by, start, today, args.runs)
+                p95s.setdefault((label if not label.startswith("all") else "all days", by),
+                                []).append((text, p95))
+                print(f"  TNPS by {by:<5} over {label:<15}: {count:>5} rows, "
+                      f"p50 {p50:8.1f} ms, p95 {p95:8.1f} ms ({args.runs} runs)")
+        engine.dispose()
+    print("p95 as the centre grows:")
+    for (label, by), found in p95s.items():
+        first = found[0][1]
+        steps = ", ".join(f"{size} {p95:.1f} ms ({p95 / first:.1f}x)" for size, p95 in found)
+        print(f"  by {by:<5} over {label:<15}: {steps}")
 
 
 if __name__ == "__main__":

@@ -1,9 +1,16 @@
 """Benchmark of the survey sync: rows per second from a store of N rows into the app
-database, and the time from a row written in the store to that row counted.
+database, beside the database's own speed on the same rows, and the time from a row
+written in the store to that row counted.
 
-Run: python bench/bench_sync.py [--rows 1000000] [--agents 200]
+The raw baseline inserts the very tuples the sync stores (prepared beforehand, untimed)
+into a copy of survey_responses with the same columns and indexes, a batch per
+transaction: executemany on SQLite, COPY on PostgreSQL. The sync's time includes
+reading the store, validating, the rollups and the cursor; the ratio says how close it
+comes to the bare insert.
+
+Run: python bench/bench_sync.py [--rows 1000000] [--agents 200] [--batch 20000]
        [--db URL --store URL]      (PostgreSQL: both are emptied first!)
-       [--latency-samples 10] [--interval 5]
+       [--latency-samples 20] [--interval 5]
 Defaults use SQLite files in a temporary folder. Prints plain numbers; not a test.
 """
 
@@ -86,12 +93,12 @@ def rows(count: int, agents: int, days: int = 365, seed: int = 1):
         }
 
 
-def fill_store(store: SurveyStore, count: int, agents: int) -> float:
-    """Write `count` rows into the store; return the seconds it took."""
+def fill_store(store: SurveyStore, count: int, agents: int, days: int = 365) -> float:
+    """Write `count` rows over `days` days into the store; return the seconds it took."""
     store.create()
     began = time.perf_counter()
     chunk = []
-    for row in rows(count, agents):
+    for row in rows(count, agents, days):
         chunk.append(row)
         if len(chunk) == CHUNK:
             store.append(chunk)
@@ -100,15 +107,83 @@ def fill_store(store: SurveyStore, count: int, agents: int) -> float:
     return time.perf_counter() - began
 
 
+RAW = "survey_responses_raw"
+
+
+def _raw_table(engine) -> None:
+    """An empty copy of survey_responses with the same columns and indexes."""
+    with engine.begin() as connection:
+        connection.exec_driver_sql(f"DROP TABLE IF EXISTS {RAW}")
+        if is_sqlite(str(engine.url)):
+            found = connection.exec_driver_sql(
+                "SELECT type, sql FROM sqlite_master WHERE tbl_name = 'survey_responses' "
+                "AND sql IS NOT NULL ORDER BY type = 'index'").all()
+            for _kind, sql in found:
+                # Index names are global in SQLite: each copy gets its own.
+                sql = sql.replace("survey_responses", RAW)
+                connection.exec_driver_sql(sql)
+        else:
+            connection.exec_driver_sql(f"CREATE TABLE {RAW} (LIKE survey_responses "
+                                       "INCLUDING DEFAULTS INCLUDING CONSTRAINTS "
+                                       "INCLUDING INDEXES)")
+
+
+def raw_insert(engine, store: SurveyStore, settings: SurveySettings, batch: int
+               ) -> tuple[float, float]:
+    """Seconds (wall, this process's CPU) to insert the same rows the sync stores, as
+    tuples, with nothing else; run first, into an empty copy, and dropped after."""
+    from lab.surveys.bulk import COLUMNS
+    from lab.surveys.fastpath import native_stamp, prepare, sqlite_stamp
+    from lab.surveys.ingest import load_context
+
+    _raw_table(engine)
+    sqlite = is_sqlite(str(engine.url))
+    with make_sessionmaker(engine)() as session:
+        ctx = load_context(session, settings)
+    stamp = sqlite_stamp if sqlite else native_stamp
+    batches, after = [], 0
+    while True:  # prepared before the clock starts: the baseline is the insert alone
+        raws = store.fetch_after(after, batch)
+        if not raws:
+            break
+        after = int(raws[-1][0])
+        batches.append(prepare(raws, ctx, stamp, "sync", datetime.now(UTC)).rows)
+    names = ", ".join(COLUMNS)
+    began, cpu = time.perf_counter(), time.process_time()
+    for rows_ in batches:
+        connection = engine.raw_connection()
+        try:
+            cursor = connection.cursor()
+            if sqlite:
+                # The app's connections autocommit at the driver: one transaction a batch.
+                cursor.execute("BEGIN IMMEDIATE")
+                cursor.executemany(f"INSERT INTO {RAW} ({names}) "  # noqa: S608 (constants)
+                                   f"VALUES ({', '.join('?' * len(COLUMNS))})", rows_)
+            else:
+                with cursor.copy(f"COPY {RAW} ({names}) FROM STDIN") as copy:
+                    for row in rows_:
+                        copy.write_row(row)
+            connection.commit()
+        finally:
+            connection.close()
+    took, cpu = time.perf_counter() - began, time.process_time() - cpu
+    with engine.begin() as connection:
+        connection.exec_driver_sql(f"DROP TABLE {RAW}")
+    return took, cpu
+
+
 def latency(sessions, store: SurveyStore, settings: SurveySettings, samples: int) -> list[float]:
-    """Seconds from a row written to the store to that row stored and counted."""
+    """Seconds from a row written to the store to that row stored and counted.
+
+    Rows arrive at random moments (exponential gaps, a mean of one sync interval), not
+    in step with the sync, as a survey platform writes them."""
     stop = threading.Event()
     thread = threading.Thread(target=follow, args=(sessions, store, settings, stop), daemon=True)
     thread.start()
-    rng = random.Random(5)
+    rng = random.Random()
     found = []
     for number in range(samples):
-        time.sleep(rng.uniform(0, settings.interval))  # land anywhere in the sync cycle
+        time.sleep(min(rng.expovariate(1 / settings.interval), 4 * settings.interval))
         now = datetime.now(UTC)
         store.append([{"response_id": f"latency-{number}", "call_id": "c", "agent_login":
                        "agent1", "channel": "ivr", "call_ended_at": now.isoformat(),
@@ -133,10 +208,13 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--agents", type=int, default=200)
-    parser.add_argument("--batch", type=int, default=5000)
+    parser.add_argument("--days", type=int, default=0,
+                        help="days the rows span (default: 365 per million rows, so a short "
+                             "run keeps the answers per agent and day of a full one)")
+    parser.add_argument("--batch", type=int, default=SurveySettings.batch_size)
     parser.add_argument("--db", help="app database URL (default: a SQLite file)")
     parser.add_argument("--store", help="store URL (default: a SQLite file)")
-    parser.add_argument("--latency-samples", type=int, default=10)
+    parser.add_argument("--latency-samples", type=int, default=20)
     parser.add_argument("--interval", type=float, default=5.0)
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="bench-sync-"))
@@ -151,7 +229,10 @@ def main() -> None:
             connection.execute(text(f"DROP TABLE IF EXISTS {settings.table}"))
     print(f"app db {engine.url.get_backend_name()}, store {store.engine.url.get_backend_name()}"
           f", {args.rows:,} rows, {args.agents} agents, batches of {args.batch}")
-    print(f"store filled in {fill_store(store, args.rows, args.agents):.1f} s")
+    days = args.days or max(1, round(365 * args.rows / 1_000_000))
+    print(f"store filled in {fill_store(store, args.rows, args.agents, days):.1f} s "
+          f"({days} days)")
+    raw, raw_cpu = raw_insert(engine, store, settings, args.batch)
     began, cpu = time.perf_counter(), time.process_time()
     report = sync_once(sessions, store, settings)
     took, cpu = time.perf_counter() - began, time.process_time() - cpu
@@ -160,13 +241,22 @@ def main() -> None:
     # machine and the wall clock does not; a database server's CPU is not in it.
     print(f"sync: {took:.1f} s, {report.seen / took:,.0f} rows/s; this process used "
           f"{cpu:.1f} s CPU ({cpu / max(report.seen, 1) * 1e6:.1f} us/row)")
+    kind = "executemany" if is_sqlite(db_url) else "COPY"
+    print(f"raw {kind} of the same rows into a copy of the table and its indexes: {raw:.1f} s, "
+          f"{report.taken / raw:,.0f} rows/s; this process used {raw_cpu:.1f} s CPU")
+    # Speed as a share of the raw insert's: 1.0 would be the bare insert's pace.
+    print(f"sync speed / raw speed: {raw / took:.2f}x wall clock, {raw_cpu / cpu:.2f}x "
+          "this process's CPU (rollups, validation and the store read included)")
     began = time.perf_counter()
     again = sync_once(sessions, store, settings)
     print(f"second sync (nothing new): {time.perf_counter() - began:.3f} s, {again.seen} rows")
     if args.latency_samples:
         found = latency(sessions, store, settings, args.latency_samples)
-        print(f"write-to-counted latency, interval {args.interval:g} s, {len(found)} samples: "
-              f"mean {statistics.mean(found):.2f} s, max {max(found):.2f} s")
+        ordered = sorted(found)
+        p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+        print(f"write-to-counted latency, interval {args.interval:g} s, {len(found)} random "
+              f"arrivals: mean {statistics.mean(found):.2f} s, p95 {p95:.2f} s, "
+              f"max {max(found):.2f} s")
     store.dispose()
     engine.dispose()
 

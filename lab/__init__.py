@@ -6,7 +6,7 @@ from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from lab import config, errors, i18n, web_content, web_db
+from lab import config, errors, i18n, web_content, web_db, web_static
 from lab.auth import access
 from lab.auth.login_manager import init_app as init_login
 from lab.paths import STATIC_DIR, TEMPLATES_DIR
@@ -33,6 +33,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     web_content.init_app(app)  # invalid content stops the start, naming file and field
     web_db.init_app(app)
+    web_static.init_app(app)
     access.init_app(app)
     csrf.init_app(app)
     init_login(app)

@@ -5,7 +5,14 @@ from lab.auth.models import LoginAttempt
 from lab.coaching.models import AgentNote
 from lab.db import Base
 from lab.followup.models import FollowUp, FollowUpEvent
-from lab.surveys.models import QuarantinedRow, SurveyResponse, SyncState, TnpsDaily, TnpsMonthly
+from lab.surveys.models import (
+    QuarantinedRow,
+    SurveyResponse,
+    SyncState,
+    TnpsDaily,
+    TnpsMonthly,
+    TnpsTopicDaily,
+)
 from lab.system.models import AuditEvent, Setting
 from lab.training.models import (
     Attempt,
@@ -21,5 +28,5 @@ __all__ = [
     "AgentNote", "FollowUp", "FollowUpEvent",
     "Attempt", "AuditEvent", "Badge", "Base", "CodexRead", "HintUse", "LabProfile", "Reply",
     "SectorAccess", "LoginAttempt", "QuarantinedRow", "Setting", "SurveyResponse",
-    "SyncState", "Team", "TnpsDaily", "TnpsMonthly", "User", "team_leads",
+    "SyncState", "Team", "TnpsDaily", "TnpsMonthly", "TnpsTopicDaily", "User", "team_leads",
 ]

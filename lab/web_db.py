@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import weakref
+
 from flask import Flask, g, request
 from sqlalchemy.orm import Session
 
@@ -24,6 +27,17 @@ def init_app(app: Flask) -> Database:
     """Create the engine and tie a session's life to the request."""
     database = Database(app.config["DATABASE_URL"], app.config["SQLITE_BUSY_TIMEOUT_MS"])
     app.extensions[EXTENSION] = database
+    engine = weakref.ref(database.engine)
+
+    def _forget_parent_connections() -> None:
+        # gunicorn --preload builds the app once and forks the workers: a connection the
+        # parent opened must never be shared, so each child starts with an empty pool
+        # (close=False leaves the parent's connections to the parent).
+        found = engine()
+        if found is not None:
+            found.dispose(close=False)
+
+    os.register_at_fork(after_in_child=_forget_parent_connections)
 
     @app.before_request
     def _intent() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from lab.accounts.models import User
@@ -104,14 +104,22 @@ def effects_for(session: Session, agents: list[User], min_n: int, days: int = DE
                 ) -> list[SectorEffect]:
     """Before/after for every agent and every sector they passed."""
     passes = first_passes(session, [a.id for a in agents])
+    if not passes:
+        return []
     by_id = {a.id: a for a in agents}
-    found = []
-    for (agent_id, sector_id), passed_at in sorted(passes.items(), key=lambda kv: kv[1]):
-        answers = session.execute(
-            select(SurveyResponse.call_ended_at, SurveyResponse.score)
-            .where(SurveyResponse.agent_id == agent_id, SurveyResponse.late.is_(False),
-                   SurveyResponse.call_ended_at >= passed_at - timedelta(days=days),
-                   SurveyResponse.call_ended_at < passed_at + timedelta(days=days))).all()
-        found.append(SectorEffect(by_id[agent_id], sector_id, passed_at,
-                                  before_after(answers, passed_at, days, min_n)))
-    return found
+    span = timedelta(days=days)
+    # One statement for every pass's window, not one per pass: the page stays flat in
+    # the team's size. An answer near two passes is read once and used for both.
+    windows = [and_(SurveyResponse.agent_id == agent_id,
+                    SurveyResponse.call_ended_at >= passed_at - span,
+                    SurveyResponse.call_ended_at < passed_at + span)
+               for (agent_id, _sector), passed_at in passes.items()]
+    answers: dict[int, list[tuple[datetime, int]]] = {agent_id: [] for agent_id, _ in passes}
+    for agent_id, ended, score in session.execute(
+            select(SurveyResponse.agent_id, SurveyResponse.call_ended_at, SurveyResponse.score)
+            .where(SurveyResponse.late.is_(False), or_(*windows))):
+        answers[agent_id].append((ended, score))
+    return [SectorEffect(by_id[agent_id], sector_id, passed_at,
+                         before_after(answers[agent_id], passed_at, days, min_n))
+            for (agent_id, sector_id), passed_at in sorted(passes.items(),
+                                                            key=lambda kv: kv[1])]

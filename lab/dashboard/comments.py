@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from lab.dashboard.period import month_of, previous_month
 from lab.surveys.models import SurveyResponse
-from lab.surveys.topics import TOPICS, topics_of
+from lab.surveys.topics import TOPIC_BIT, TOPICS, topics_in
 from lab.tnps.category import Category, category
 from lab.tnps.periods import period_bounds
 
@@ -115,9 +115,12 @@ def _since(period: str, today: date, tz: tzinfo) -> tuple[datetime | None, datet
 
 
 def _query(agent_id: int, filters: Filters, today: date, tz: tzinfo) -> Select:
+    # Validation stores an empty comment as NULL, so "has a comment" is IS NOT NULL: the
+    # condition of the partial index the list is read from, newest first.
     stmt = select(SurveyResponse).where(
-        SurveyResponse.agent_id == agent_id, SurveyResponse.comment.is_not(None),
-        func.length(func.trim(SurveyResponse.comment)) > 0)
+        SurveyResponse.agent_id == agent_id, SurveyResponse.comment.is_not(None))
+    if filters.topic:
+        stmt = stmt.where(SurveyResponse.topics.op("&")(TOPIC_BIT[filters.topic]) != 0)
     if filters.category:
         low, high = _SCORES[filters.category]
         stmt = stmt.where(SurveyResponse.score.between(low, high))
@@ -132,34 +135,34 @@ def _query(agent_id: int, filters: Filters, today: date, tz: tzinfo) -> Select:
 
 
 def _item(row: SurveyResponse) -> CommentItem:
-    text = row.comment or ""
     return CommentItem(row.id, row.call_ended_at, row.answered_at, row.score,
-                       category(row.score).value, row.channel, text, row.late, topics_of(text))
+                       category(row.score).value, row.channel, row.comment or "", row.late,
+                       topics_in(row.topics))
 
 
 def comment_page(session: Session, agent_id: int, filters: Filters, today: date,
                  tz: tzinfo) -> CommentPage:
-    """The agent's comments matching the filters, newest answer first, one page."""
+    """The agent's comments matching the filters, newest answer first, one page.
+
+    The page and the total come in one statement (the count as a scalar subquery); only
+    a page past the end needs a second one, for the last page.
+    """
     stmt = _query(agent_id, filters, today, tz)
     newest = (SurveyResponse.answered_at.desc(), SurveyResponse.id.desc())
-    if filters.topic:
-        # Topics come from the classifier, not a column: pick the matching ids in Python.
-        pairs = session.execute(stmt.with_only_columns(SurveyResponse.id, SurveyResponse.comment)
-                                .order_by(*newest)).all()
-        ids = [row_id for row_id, text in pairs if filters.topic in topics_of(text or "")]
-        total = len(ids)
-        pages = max(1, -(-total // PAGE_SIZE))
-        page = min(filters.page, pages)
-        chosen = ids[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]
-        rows = session.scalars(select(SurveyResponse).where(SurveyResponse.id.in_(chosen))
-                               .order_by(*newest)).all() if chosen else []
+    total_of = stmt.with_only_columns(func.count()).order_by(None).scalar_subquery()
+    page = filters.page
+    found = session.execute(stmt.add_columns(total_of.label("total")).order_by(*newest)
+                            .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).all()
+    if found:
+        total = int(found[0].total)
     else:
         total = int(session.scalar(stmt.with_only_columns(func.count()).order_by(None)) or 0)
-        pages = max(1, -(-total // PAGE_SIZE))
-        page = min(filters.page, pages)
-        rows = session.scalars(stmt.order_by(*newest).limit(PAGE_SIZE)
-                               .offset((page - 1) * PAGE_SIZE)).all()
-    return CommentPage([_item(row) for row in rows], total, page, pages)
+    pages = max(1, -(-total // PAGE_SIZE))
+    if not found and total and page > pages:
+        page = pages
+        found = session.execute(stmt.order_by(*newest).limit(PAGE_SIZE)
+                                .offset((page - 1) * PAGE_SIZE)).all()
+    return CommentPage([_item(row[0]) for row in found], total, min(page, pages), pages)
 
 
 def comments_after(session: Session, agent_id: int, after: int, limit: int = PAGE_SIZE
@@ -167,6 +170,6 @@ def comments_after(session: Session, agent_id: int, after: int, limit: int = PAG
     """The agent's comments stored after the cursor `after`, newest first."""
     stmt = (select(SurveyResponse).where(
         SurveyResponse.agent_id == agent_id, SurveyResponse.id > after,
-        SurveyResponse.comment.is_not(None), func.length(func.trim(SurveyResponse.comment)) > 0)
+        SurveyResponse.comment.is_not(None))
         .order_by(SurveyResponse.answered_at.desc(), SurveyResponse.id.desc()).limit(limit))
     return [_item(row) for row in session.scalars(stmt)]

@@ -12,11 +12,9 @@ from lab.content import Content
 from lab.dashboard import bonus, charts, comments, practice, summary
 from lab.dashboard.period import month_of, previous_month, trend_start
 from lab.tnps import queries
-from lab.tnps.periods import period_bounds
-from lab.tnps.scheme_store import load_scheme
+from lab.tnps.scheme_store import scheme_from
 from lab.tnps.summary import summarize
-from lab.tnps.tally import Tally
-from lab.training.state import load_progress
+from lab.training.state import load_sector_states
 
 
 @dataclass(frozen=True)
@@ -34,34 +32,33 @@ class MyPage:
     replay: practice.SectorLive | None
 
 
-def _prior(session: Session, user: User, start, end) -> Tally:
-    """The team's answers over the trend's range: a steadier prior than one month's."""
-    if user.team_id is None:
-        return queries.total(session, start, end)
-    return queries.total(session, start, end, team_id=user.team_id)
-
-
 def my_page(session: Session, user: User, content: Content, filters: comments.Filters,
             now: datetime, tz: tzinfo, min_n: int) -> MyPage:
-    """Gather the page for `user` at `now` (aware), days counted in `tz`."""
+    """Gather the page for `user` at `now` (aware), days counted in `tz`.
+
+    A fixed handful of statements whatever the agent's history: the daily rollup over the
+    trend's six months (the agent's and the team's at once), the topic rollup, a few
+    facts, the sector states and one page of comments.
+    """
     today = now.astimezone(tz).date()
     month = month_of(today, tz)
-    live = summary.live_summary(session, user, month, today, tz, min_n)
-    since = trend_start(today)
-    scheme = load_scheme(session)
     last = previous_month(month, tz)
-    last_n = queries.total(session, last.first, last.last, agent_id=user.id).n
-    remaining = bonus.pace(live.mine.tally, last_n, month, now)
-    panel = bonus.bonus_panel(scheme, live.mine.tally, _prior(session, user, since, today),
-                              remaining)
-    start_of_trend, _ = period_bounds("day", since, tz)
-    tallies = practice.topic_tallies(session, user.id, start_of_trend)
-    overall = summarize(queries.total(session, since, today, agent_id=user.id), min_n)
-    rows = practice.practice_beside_live(content, load_progress(session, user, content),
+    since = trend_start(today)
+    history = summary.read_history(session, user, min(since, last.first), today)
+    facts = summary.read_facts(session, user, month)
+    live = summary.summary_from(history, facts, month, today, tz, min_n)
+    remaining = bonus.pace(live.mine.tally, history.agent_total(last.first, last.last).n,
+                           month, now)
+    # The team's answers over the trend's range: a steadier prior than one month's.
+    prior = history.team_total(since, today) if user.team_id is not None \
+        else queries.total(session, since, today)
+    panel = bonus.bonus_panel(scheme_from(facts.scheme), live.mine.tally, prior, remaining)
+    tallies = practice.topic_tallies(session, user.id, since)
+    overall = summarize(history.agent_total(since, today), min_n)
+    rows = practice.practice_beside_live(content, load_sector_states(session, user, content),
                                          tallies, overall, min_n)
-    latest = summary.latest_response_id(session, user.id)
     return MyPage(
-        has_answers=latest > 0, latest_id=latest, live=live,
+        has_answers=facts.latest_id > 0, latest_id=facts.latest_id, live=live,
         chart=charts.trend_chart(live.trend, live.team_trend),
         comments=comments.comment_page(session, user.id, filters, today, tz),
         filters=filters, bonus=panel, sectors=rows, replay=practice.replay_suggestion(rows))

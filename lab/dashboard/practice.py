@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from lab.content import Content
-from lab.surveys.models import SurveyResponse
-from lab.surveys.topics import topics_of
+from lab.surveys.models import TnpsTopicDaily
 from lab.tnps.summary import Summary, summarize
 from lab.tnps.tally import Tally
-from lab.training.state import Progress
+from lab.training.progress import SectorState
 
 # This many detractors on one topic is worth a replay, whatever the rest of the numbers.
 WEAK_DETRACTORS = 3
@@ -36,16 +35,15 @@ class SectorLive:
     weak: bool
 
 
-def topic_tallies(session: Session, agent_id: int, since: datetime) -> dict[str, Tally]:
-    """On-time answers with comments since `since`, tallied by every topic they are about."""
-    rows = session.execute(select(SurveyResponse.score, SurveyResponse.comment).where(
-        SurveyResponse.agent_id == agent_id, SurveyResponse.late.is_(False),
-        SurveyResponse.comment.is_not(None), SurveyResponse.call_ended_at >= since))
-    tallies: dict[str, Tally] = {}
-    for score, comment in rows:
-        for topic in topics_of(comment or ""):
-            tallies[topic] = tallies.get(topic, Tally()).with_score(score)
-    return tallies
+def topic_tallies(session: Session, agent_id: int, since: date) -> dict[str, Tally]:
+    """On-time answers with comments since the local day `since`, tallied by every topic
+    they are about: read from the daily topic rollup, so flat in the agent's history."""
+    rows = session.execute(
+        select(TnpsTopicDaily.topic, func.sum(TnpsTopicDaily.promoters),
+               func.sum(TnpsTopicDaily.passives), func.sum(TnpsTopicDaily.detractors))
+        .where(TnpsTopicDaily.agent_id == agent_id, TnpsTopicDaily.day >= since)
+        .group_by(TnpsTopicDaily.topic))
+    return {topic: Tally(int(p or 0), int(s or 0), int(d or 0)) for topic, p, s, d in rows}
 
 
 def is_weak(live: Summary, overall: Summary) -> bool:
@@ -58,11 +56,11 @@ def is_weak(live: Summary, overall: Summary) -> bool:
         and live.tnps < overall.tnps - WEAK_GAP
 
 
-def practice_beside_live(content: Content, progress: Progress, tallies: dict[str, Tally],
+def practice_beside_live(content: Content, states: list[SectorState], tallies: dict[str, Tally],
                          overall: Summary, min_n: int) -> list[SectorLive]:
     """One row per sector, in the Lab's order."""
     rows = []
-    for sector, state in zip(content.sectors, progress.states, strict=True):
+    for sector, state in zip(content.sectors, states, strict=True):
         live = summarize(tallies.get(sector.topic, Tally()), min_n)
         rows.append(SectorLive(
             sector_id=sector.id, order=sector.order, title=sector.title, topic=sector.topic,

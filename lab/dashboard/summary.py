@@ -5,15 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, tzinfo
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal, select, union_all
 from sqlalchemy.orm import Session
 
-from lab.accounts.models import User
+from lab.accounts.models import Team, User
 from lab.dashboard.period import Month, trend_start
-from lab.surveys.models import SurveyResponse
-from lab.tnps import queries, report
+from lab.surveys.models import SurveyResponse, TnpsDaily
+from lab.tnps import queries, report, scheme_store
 from lab.tnps.periods import TrendPoint
 from lab.tnps.summary import Summary, summarize
+from lab.tnps.tally import Tally
 
 CHANNELS = ("ivr", "sms")
 
@@ -57,23 +58,109 @@ def month_summary(session: Session, user: User, month: Month, min_n: int) -> Sum
     return summarize(queries.total(session, month.first, month.last, agent_id=user.id), min_n)
 
 
-def live_summary(session: Session, user: User, month: Month, today: date, tz: tzinfo,
-                 min_n: int, with_trend: bool = True) -> LiveSummary:
-    """Everything the summary cards and the trend chart show."""
-    first, last = month.first, month.last
-    channels = {channel: summarize(queries.total(session, first, last, channel, agent_id=user.id),
-                                   min_n) for channel in CHANNELS}
-    team = None
+@dataclass(frozen=True)
+class History:
+    """The agent's counts per (day, channel) and the team's per day over the page's range,
+    read in one statement; every number of the page's top half is summed from them."""
+
+    start: date
+    end: date
+    mine: dict[tuple[date, str], tuple[int, int, int]]
+    team: dict[date, tuple[int, int, int]] | None
+
+    def agent_total(self, first: date, last: date, channel: str | None = None) -> Tally:
+        """The agent's tally over local days first..last (inside the range read)."""
+        return _summed(counts for (day, kind), counts in self.mine.items()
+                       if first <= day <= last and (channel is None or kind == channel))
+
+    def agent_days(self) -> dict[date, Tally]:
+        """The agent's tally per day, channels together."""
+        days: dict[date, list[int]] = {}
+        for (day, _kind), counts in self.mine.items():
+            held = days.setdefault(day, [0, 0, 0])
+            for slot in range(3):
+                held[slot] += counts[slot]
+        return {day: Tally(*counts) for day, counts in days.items()}
+
+    def team_total(self, first: date, last: date) -> Tally:
+        """The team's tally over local days first..last (empty without a team)."""
+        return _summed(counts for day, counts in (self.team or {}).items()
+                       if first <= day <= last)
+
+    def team_days(self) -> dict[date, Tally]:
+        """The team's tally per day."""
+        return {day: Tally(*counts) for day, counts in (self.team or {}).items()}
+
+
+def _summed(rows) -> Tally:
+    promoters = passives = detractors = 0
+    for p, s, d in rows:
+        promoters += p
+        passives += s
+        detractors += d
+    return Tally(promoters, passives, detractors)
+
+
+def read_history(session: Session, user: User, start: date, end: date) -> History:
+    """The agent's daily rows by channel and the team's daily sums, in one UNION ALL."""
+    sums = (func.sum(TnpsDaily.promoters), func.sum(TnpsDaily.passives),
+            func.sum(TnpsDaily.detractors))
+    days = TnpsDaily.day.between(start, end)
+    parts = [select(literal("me").label("whose"), TnpsDaily.day, TnpsDaily.channel, *sums)
+             .where(TnpsDaily.agent_id == user.id, days)
+             .group_by(TnpsDaily.day, TnpsDaily.channel)]
     if user.team_id is not None:
-        team = summarize(queries.total(session, first, last, team_id=user.team_id), min_n)
-    trend: list[TrendPoint] = []
-    team_trend: list[TrendPoint] = []
-    if with_trend:
-        start = trend_start(today)
-        trend = report.trend(session, "week", start, today, tz, agent_id=user.id)
-        if user.team_id is not None:
-            team_trend = report.trend(session, "week", start, today, tz, team_id=user.team_id)
+        members = select(User.id).where(User.team_id == user.team_id)
+        parts.append(select(literal("team").label("whose"), TnpsDaily.day,
+                            literal("").label("channel"), *sums)
+                     .where(TnpsDaily.agent_id.in_(members), days).group_by(TnpsDaily.day))
+    mine: dict[tuple[date, str], tuple[int, int, int]] = {}
+    team: dict[date, tuple[int, int, int]] | None = {} if user.team_id is not None else None
+    for whose, day, channel, *counts in session.execute(union_all(*parts)):
+        day = day if isinstance(day, date) else date.fromisoformat(day)
+        numbers = tuple(int(c or 0) for c in counts)
+        if whose == "me":
+            mine[(day, channel)] = numbers  # type: ignore[assignment]
+        else:
+            team[day] = numbers  # type: ignore[index]
+    return History(start, end, mine, team)
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Small facts the page needs, read together: the newest answer's id (the live
+    cursor), this month's late answers, the team's name and the stored bonus scheme."""
+
+    latest_id: int
+    late: int
+    team_name: str | None
+    scheme: str | None
+
+
+def read_facts(session: Session, user: User, month: Month) -> Facts:
+    """The facts in one statement of scalar subqueries, each on its own index."""
+    latest = select(func.max(SurveyResponse.id)).where(SurveyResponse.agent_id == user.id)
+    late = select(func.count()).select_from(SurveyResponse).where(
+        SurveyResponse.agent_id == user.id, SurveyResponse.late.is_(True),
+        SurveyResponse.call_ended_at >= month.start, SurveyResponse.call_ended_at < month.end)
+    team = select(Team.name).where(Team.id == user.team_id)
+    row = session.execute(select(latest.scalar_subquery(), late.scalar_subquery(),
+                                 team.scalar_subquery(), scheme_store.stored_value())).one()
+    return Facts(int(row[0] or 0), int(row[1] or 0), row[2], row[3])
+
+
+def summary_from(history: History, facts: Facts, month: Month, today: date, tz: tzinfo,
+                 min_n: int) -> LiveSummary:
+    """The summary cards and the trend chart from what was read."""
+    first, last = month.first, month.last
+    channels = {channel: summarize(history.agent_total(first, last, channel), min_n)
+                for channel in CHANNELS}
+    team = None if history.team is None else summarize(history.team_total(first, last), min_n)
+    start = trend_start(today)
+    trend = report.trend_from_days("week", history.agent_days(), start, today, tz)
+    team_trend = [] if history.team is None else \
+        report.trend_from_days("week", history.team_days(), start, today, tz)
     return LiveSummary(
-        month=month, mine=month_summary(session, user, month, min_n), by_channel=channels,
-        team=team, team_name=user.team.name if user.team else None,
-        trend=trend, team_trend=team_trend, late=late_in(session, user.id, month))
+        month=month, mine=summarize(history.agent_total(first, last), min_n),
+        by_channel=channels, team=team, team_name=facts.team_name, trend=trend,
+        team_trend=team_trend, late=facts.late)

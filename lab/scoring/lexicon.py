@@ -14,6 +14,13 @@ from lab.content.text import LANGS, Text
 from lab.scoring.nlp import Language, lemma
 from lab.scoring.patterns import Pattern, compile_pattern
 
+# libyaml's parser in C when PyYAML has it: about ten times faster than the Python one.
+_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _load_yaml(path: Path) -> Any:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 (safe)
+
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
 DIMENSIONS = ("reliability", "empathy", "inspiration")
 
@@ -94,13 +101,13 @@ def _language(code: str, node: dict[str, Any]) -> Language:
 @lru_cache(maxsize=4)
 def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
     """Load and compile the lexicon; errors here are bugs in our data, so they raise."""
-    meta = yaml.safe_load((folder / "concepts.yaml").read_text(encoding="utf-8"))
+    meta = _load_yaml(folder / "concepts.yaml")
     concepts = {n: _concept(n, c, c["kind"]) for n, c in meta["concepts"].items()}
     signals = {n: _concept(n, c, "signal") for n, c in meta["signals"].items()}
     praise = Concept("praise", "praise", meta["praise"]["codex"], _text(meta["praise"]["message"]))
     languages, patterns = {}, {}
     for lang in LANGS:
-        data = yaml.safe_load((folder / f"{lang}.yaml").read_text(encoding="utf-8"))
+        data = _load_yaml(folder / f"{lang}.yaml")
         languages[lang] = _language(lang, data["language"])
         unknown = set(data["concepts"]) - set(concepts)
         missing = set(concepts) - set(data["concepts"])

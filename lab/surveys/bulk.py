@@ -4,7 +4,7 @@ Both paths are INSERT ... ON CONFLICT (response_id) DO NOTHING RETURNING respons
 through the dialect's insert construct, so a row another writer stored first is skipped
 and we learn exactly which rows were ours. On PostgreSQL the rows reach the server by
 COPY into a temporary stage first: about twice as fast as a multi-row INSERT, which
-spends its time binding 14 parameters per row.
+spends its time binding 15 parameters per row.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from lab.surveys.sqlinsert import insert_for
 
 COLUMNS = (
     "response_id", "store_id", "call_id", "agent_id", "channel", "call_ended_at", "sent_at",
-    "answered_at", "score", "comment", "late", "late_reason", "source", "received_at",
+    "answered_at", "score", "comment", "topics", "late", "late_reason", "source", "received_at",
 )
 STAGE = "survey_responses_stage"
 # Built from the constants above, never from input.

@@ -19,6 +19,7 @@ from lab.surveys.domain.fields import MAX_CALL_ID
 from lab.surveys.ingest import IngestContext, validate
 from lab.surveys.settings import STORE_COLUMNS
 from lab.surveys.store import normalise
+from lab.surveys.topics import topic_mask
 from lab.tnps.category import Category, category
 
 # Index in a rollup count list [promoters, passives, detractors], by score: from the one rule.
@@ -27,7 +28,7 @@ BUCKET = tuple(_SLOT[category(score)] for score in range(11))
 LATE_IVR, LATE_SENT, LATE_ANSWER = "ivr_answer_late", "sms_sent_late", "sms_answer_late"
 _parse = datetime.fromisoformat
 
-RollupKey = tuple[date, int, str, int]  # local day, agent id, channel, bucket slot
+RollupKey = tuple[date, int, str, int, int]  # day, agent id, channel, slot, topics
 Stamp = Callable[[datetime], object]
 
 
@@ -109,6 +110,7 @@ def _fast(raw: tuple, ctx: IngestContext, agents: dict[str, int], stamp: Stamp,
         if len(comment) > MAX_COMMENT:
             return None
         comment = comment or None
+    topics = topic_mask(comment) if comment is not None else 0
     ended_at = _moment(ended)
     answered_at = _moment(answered)
     if ended_at is None or answered_at is None or answered_at < ended_at:
@@ -128,9 +130,9 @@ def _fast(raw: tuple, ctx: IngestContext, agents: dict[str, int], stamp: Stamp,
     else:
         return None
     key = None if late else (ended_at.astimezone(ctx.tz).date(), agent_id, channel,
-                             BUCKET[score])
+                             BUCKET[score], topics)
     return (response_id, store_id, call_id, agent_id, channel, stamp(ended_at), sent,
-            stamp(answered_at), score, comment, late is not None, late, *tail), key
+            stamp(answered_at), score, comment, topics, late is not None, late, *tail), key
 
 
 def _slow(item: Response, ctx: IngestContext, stamp: Stamp, source: str, now: object
@@ -139,12 +141,13 @@ def _slow(item: Response, ctx: IngestContext, stamp: Stamp, source: str, now: ob
     ended_at = item.call_ended_at.astimezone(UTC)
     agent_id = ctx.agents[item.agent_login]
     sent_at = None if item.sent_at is None else stamp(item.sent_at.astimezone(UTC))
+    topics = topic_mask(item.comment)
     key = None if item.late else (ended_at.astimezone(ctx.tz).date(), agent_id,
-                                  item.channel.value, BUCKET[item.score])
+                                  item.channel.value, BUCKET[item.score], topics)
     late = item.late_reason.value if item.late_reason else None
     return (item.response_id, item.id, item.call_id, agent_id, item.channel.value,
             stamp(ended_at), sent_at, stamp(item.answered_at.astimezone(UTC)), item.score,
-            item.comment, item.late, late, source, now), key
+            item.comment, topics, item.late, late, source, now), key
 
 
 def prepare(raws: Sequence[tuple], ctx: IngestContext, stamp: Stamp, source: str,

@@ -20,6 +20,7 @@ from lab.surveys.domain import Rejected, Response, Valid, Windows, validate_row
 from lab.surveys.quarantine import quarantine
 from lab.surveys.report import SyncReport
 from lab.surveys.settings import SurveySettings
+from lab.surveys.topics import topic_mask
 from lab.tnps import rollup
 
 
@@ -55,6 +56,7 @@ def _params(item: Response, agent_id: int, source: str, now: datetime) -> dict[s
         "answered_at": item.answered_at,
         "score": item.score,
         "comment": item.comment,
+        "topics": topic_mask(item.comment),
         "late": item.late,
         "late_reason": item.late_reason.value if item.late_reason else None,
         "source": source,
@@ -76,7 +78,8 @@ def store_valid(
     stored = [item for item in ordered if item.response_id in inserted]
     rollup.apply(session, rollup.increments(
         (rollup.Counted(item.call_ended_at, ctx.agents[item.agent_login], item.channel.value,
-                        item.score) for item in stored if not item.late),
+                        item.score, topic_mask(item.comment))
+         for item in stored if not item.late),
         ctx.tz,
     ))
     return stored

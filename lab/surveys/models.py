@@ -15,6 +15,7 @@ from sqlalchemy import (
     SmallInteger,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -33,6 +34,12 @@ class SurveyResponse(Base):
         CheckConstraint("channel IN ('ivr', 'sms')", name="channel"),
         CheckConstraint("source IN ('sync', 'push', 'import')", name="source"),
         Index("ix_survey_responses_agent_ended", "agent_id", "call_ended_at"),
+        # My TNPS: the newest answer's id and "what came since" without reading history.
+        Index("ix_survey_responses_agent_id", "agent_id", "id"),
+        # The comment list, newest first, a page at a time; only rows with a comment.
+        Index("ix_survey_responses_agent_comments", "agent_id", "answered_at", "id",
+              sqlite_where=text("comment IS NOT NULL"),
+              postgresql_where=text("comment IS NOT NULL")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -48,6 +55,8 @@ class SurveyResponse(Base):
     answered_at: Mapped[datetime] = mapped_column(UTCDateTime())
     score: Mapped[int] = mapped_column(SmallInteger)
     comment: Mapped[str | None] = mapped_column(Text)
+    # The comment's topics as a bit mask (lab.surveys.topics), tagged when it arrives.
+    topics: Mapped[int] = mapped_column(SmallInteger, default=0, server_default="0")
     # Late answers are kept for their comment but never counted in TNPS.
     late: Mapped[bool] = mapped_column(Boolean, default=False)
     late_reason: Mapped[str | None] = mapped_column(String(20))
@@ -125,6 +134,22 @@ class TnpsMonthly(Base):
         ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
     )
     channel: Mapped[str] = mapped_column(String(3), primary_key=True)
+    promoters: Mapped[int] = mapped_column(Integer, default=0)
+    passives: Mapped[int] = mapped_column(Integer, default=0)
+    detractors: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class TnpsTopicDaily(Base):
+    """Counts per local day, agent and comment topic (on-time answers with a comment about
+    it): My TNPS reads six months of these instead of every comment."""
+
+    __tablename__ = "tnps_topic_daily"
+
+    agent_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    topic: Mapped[str] = mapped_column(String(12), primary_key=True)
     promoters: Mapped[int] = mapped_column(Integer, default=0)
     passives: Mapped[int] = mapped_column(Integer, default=0)
     detractors: Mapped[int] = mapped_column(Integer, default=0)

@@ -11,10 +11,12 @@ first re-reads the ids just below the cursor (lab.surveys.lookback) for late com
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -76,8 +78,9 @@ def _prepare(raws: list[tuple], ctx: _Context) -> Prepared:
 
 
 def _fetch(store: SurveyStore, after: int, size: int, ctx: _Context) -> _Fetched:
-    raws = store.fetch_after(after, size)
-    return _Fetched(after, raws, _prepare(raws, ctx), len(raws) == size)
+    with _gc_paused():
+        raws = store.fetch_after(after, size)
+        return _Fetched(after, raws, _prepare(raws, ctx), len(raws) == size)
 
 
 def _commit(sessions: sessionmaker[Session], fetched: _Fetched, ctx: _Context,
@@ -100,23 +103,73 @@ def _commit(sessions: sessionmaker[Session], fetched: _Fetched, ctx: _Context,
     return replace(report, batches=1), cursor
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No garbage collection while a batch is built and written: a batch makes some
+    100k short-lived tuples, and each collection they trigger walks every object the
+    process holds (the scorer's dictionaries too), to find nothing to free. The batch's
+    few cycles are collected when it is done."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class _Later:
+    """A read to do when its result is asked for (after the current batch's write)."""
+
+    def __init__(self, fn, args) -> None:
+        self._call = (fn, args)
+
+    def result(self):
+        fn, args = self._call
+        return fn(*args)
+
+
+class _Inline:
+    """The read-ahead's interface, in the caller's thread: for an embedded store, whose
+    reads are Python and SQLite work under the GIL, a second thread only adds switching
+    (on two cores it was idle most of the time, and a net cost)."""
+
+    def submit(self, fn, *args) -> _Later:
+        return _Later(fn, args)
+
+    def __enter__(self) -> _Inline:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        return None
+
+
+def _reader(store: SurveyStore):
+    """A thread that reads the next batch during a write, where the read waits on a
+    server; inline for an embedded store."""
+    if store.embedded:
+        return _Inline()
+    return ThreadPoolExecutor(1, thread_name_prefix="survey-read-ahead")
+
+
 def _pull(sessions: sessionmaker[Session], store: SurveyStore, size: int, ctx: _Context,
           top: int, max_batches: int | None) -> Iterator[SyncReport]:
     """Take batches until the store has no more, reading each next one during a write."""
     taken = 0
     with sessions() as session:
         after = read_cursor(session)
-    with ThreadPoolExecutor(1, thread_name_prefix="survey-read-ahead") as reader:
-        pending: Future[_Fetched] | None = reader.submit(_fetch, store, after, size, ctx)
+    with _reader(store) as reader:
+        pending: Future[_Fetched] | _Later | None = reader.submit(_fetch, store, after, size, ctx)
         while pending is not None:
             fetched = pending.result()
             if not fetched.raws:
                 break
             more = fetched.full and (max_batches is None or taken + 1 < max_batches)
             # Validation is pure Python and the write mostly waits on the database:
-            # overlapping them is most of the sync's speed.
+            # overlapping them is most of the sync's speed with a store on a server.
             pending = reader.submit(_fetch, store, fetched.last, size, ctx) if more else None
-            report, cursor = _commit(sessions, fetched, ctx, top)
+            with _gc_paused():
+                report, cursor = _commit(sessions, fetched, ctx, top)
             taken += report.batches
             yield report
             if cursor != fetched.last and more:

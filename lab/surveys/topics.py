@@ -14,6 +14,9 @@ from functools import lru_cache
 from lab.scoring.morph import lemma
 
 TOPICS = ("charges", "connection", "tariffs", "leaving", "service")
+# A response stores its topics as a bit mask (bit i for TOPICS[i]): tagged once, when
+# the answer arrives, so pages filter and count by topic without re-reading comments.
+TOPIC_BIT = {topic: 1 << index for index, topic in enumerate(TOPICS)}
 
 def _w(text: str) -> frozenset[str]:
     """A word list written as one string, for readability."""
@@ -74,3 +77,16 @@ def topics_of(comment: str) -> tuple[str, ...]:
     words = {word.lower() for word in _WORD.findall(comment)}
     lemmas = words | {lemma(word, lang) for word in words}
     return tuple(topic for topic in TOPICS if lemmas & _WORDS[topic][lang])
+
+
+def topic_mask(comment: str | None) -> int:
+    """The comment's topics as a bit mask (0 for none or no comment)."""
+    mask = 0
+    for topic in topics_of(comment or ""):
+        mask |= TOPIC_BIT[topic]
+    return mask
+
+
+def topics_in(mask: int) -> tuple[str, ...]:
+    """The topics of a mask, in TOPICS order."""
+    return tuple(topic for topic in TOPICS if mask & TOPIC_BIT[topic])

@@ -19,7 +19,7 @@ from lab.tnps import queries
 from lab.tnps.summary import summarize
 from lab.tnps.tally import Tally
 from lab.training.assign import open_sector
-from lab.training.state import load_progress
+from lab.training.state import load_progress_many
 from lab.web_content import get_content
 from lab.web_db import get_session
 
@@ -38,7 +38,7 @@ def coaching(team_id: int):
     db, content, period = get_session(), get_content(), chosen_window()
     agents = _agents(team)
     found = suggestions_for(db, agents, content, period.since(timezone()))
-    progress = {a.id: load_progress(db, a, content) for a in agents}
+    progress = load_progress_many(db, agents, content)
     due = (now().astimezone(timezone()) + timedelta(days=ASSIGN_WITHIN_DAYS)).date()
     return render_template(
         "team/coaching.html", team=team, found=found, progress=progress, window=period,
@@ -76,9 +76,10 @@ def training_effect(team_id: int):
     db, content, period = get_session(), get_content(), chosen_window()
     agents = _agents(team)
     tallies = queries.by_agent(db, period.start, period.end, team_id=team.id)
+    progress = load_progress_many(db, agents, content)
     points = []
     for person in agents:
-        code = practice_code(load_progress(db, person, content))
+        code = practice_code(progress[person.id])
         live = summarize(tallies.get(person.login, Tally()), min_n())
         points.append((person, code, live))
     plotted = [(p.name, code, live.tnps, live.ci_low, live.ci_high, live.enough_data)

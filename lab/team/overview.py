@@ -21,7 +21,7 @@ from lab.tnps.summary import Summary, summarize
 from lab.tnps.tally import Tally
 from lab.training.models import Attempt, Reply
 from lab.training.progress import loyalty_code
-from lab.training.state import Progress, load_progress
+from lab.training.state import Progress, load_progress_many
 
 DIMENSIONS = ("reliability", "empathy", "inspiration")
 TREND_WEEKS = 8
@@ -109,9 +109,10 @@ def build(session: Session, team: Team, content: Content, window: Window, tz: tz
     dims = dimension_averages(session, ids)
     recent = recent_detractors(session, ids, now - timedelta(days=help_flags.RECENT_DAYS))
     today = now.astimezone(tz).date()
+    everyone = load_progress_many(session, agents, content)
     rows = []
     for agent in agents:
-        progress = load_progress(session, agent, content)
+        progress = everyone[agent.id]
         tally = tallies.get(agent.login, Tally())
         overdue = _overdue(progress, today)
         rows.append(AgentRow(

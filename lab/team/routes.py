@@ -17,7 +17,7 @@ from lab.team.flags import FLAGS
 from lab.team.forms import BoardForm, OpenSectorForm
 from lab.team.window import DAY_CHOICES
 from lab.training.assign import open_sector
-from lab.training.state import load_progress
+from lab.training.state import load_progress_many
 from lab.web_content import get_content
 from lab.web_db import get_session
 
@@ -92,7 +92,7 @@ def detail(team_id: int):
     team = team_or_404(team_id)
     db, content = get_session(), get_content()
     agents = [m for m in team.members if m.role == "agent"]
-    progress = {agent.id: load_progress(db, agent, content) for agent in agents}
+    progress = load_progress_many(db, agents, content)
     return render_template(
         "team/detail.html", team=team, agents=agents, progress=progress, content=content,
         lang=lang(), open_form=_open_form(),

@@ -2,8 +2,9 @@
 
 The agent's answers are few and noisy, so the team's shares of promoters, passives and
 detractors act as a prior worth PRIOR_STRENGTH answers (a Dirichlet). The answers still
-to come this period follow the Dirichlet-multinomial; we enumerate every split of them
-exactly, so the result is deterministic and needs no random numbers.
+to come this period follow the Dirichlet-multinomial; we enumerate the splits of them
+that matter, in floating point, so the result is deterministic and needs no random
+numbers.
 """
 
 from __future__ import annotations
@@ -70,29 +71,79 @@ def _log_terms(alpha: float, m: int) -> list[float]:
     return [math.lgamma(k + alpha) - base - math.lgamma(k + 1) for k in range(m + 1)]
 
 
-def _net_distribution(alphas: tuple[float, float, float], m: int) -> dict[int, float]:
-    """Chance of each net gain (new promoters minus new detractors) over m more answers."""
+# Promoter counts whose weight is below exp(-_NEGLIGIBLE) of the likeliest one are left
+# out: together they cannot move a chance the page shows as a whole percent.
+_NEGLIGIBLE = 30.0
+
+
+def _reach(alphas: tuple[float, float, float], m: int, needed: list[int]) -> list[float]:
+    """For each k in `needed`, the chance that m more answers bring a net gain (new
+    promoters minus new detractors) of at least k.
+
+    The Dirichlet-multinomial splits in two steps: the promoters p among the m answers
+    are beta-binomial, and the detractors among the other m - p beta-binomial again, so
+    the gain reaches k when at most p - k of them are detractors. That chance, F(m - p,
+    p - k), is walked along p with the beta-binomial's own ratios (one answer fewer, one
+    detractor more allowed), a few multiplications a step: m steps per threshold instead
+    of m^2 / 2 terms. Floating point: the inputs are a prior's pseudo-counts, so exact
+    arithmetic buys nothing.
+    """
     a_p, a_pass, a_d = alphas
-    total = a_p + a_pass + a_d
-    const = math.lgamma(m + 1) + math.lgamma(total) - math.lgamma(m + total)
-    log_p, log_pass, log_d = _log_terms(a_p, m), _log_terms(a_pass, m), _log_terms(a_d, m)
-    mass: dict[int, float] = {}
-    for promoters in range(m + 1):
-        head = const + log_p[promoters]
-        for detractors in range(m - promoters + 1):
-            value = math.exp(head + log_d[detractors] + log_pass[m - promoters - detractors])
-            net = promoters - detractors
-            mass[net] = mass.get(net, 0.0) + value
-    return mass
+    rest = a_pass + a_d
+    log_p, log_rest = _log_terms(a_p, m), _log_terms(rest, m)
+    const = math.lgamma(m + 1) + math.lgamma(a_p + rest) - math.lgamma(m + a_p + rest)
+    heads = [const + log_p[k] + log_rest[m - k] for k in range(m + 1)]
+    cutoff = max(heads) - _NEGLIGIBLE
+    weights = [math.exp(h) if h >= cutoff else 0.0 for h in heads]
+    total = sum(weights)
+    return [_reach_one(weights, a_d, a_pass, m, k) / total for k in needed]
 
 
-def _tier_at(net: int, n: int, scheme: BonusScheme) -> int | None:
-    """The highest tier a TNPS of 100 * net / n reaches, compared exactly like bonus_for."""
-    reached = None
-    for index, (min_tnps, _) in enumerate(scheme.tiers):
-        if Fraction(100 * net, n) >= Fraction(str(min_tnps)):
-            reached = index
+def _log_pmf(n: int, x: int, a: float, b: float) -> float:
+    """log of the beta-binomial pmf: x detractors among n, Beta(a, b) behind them."""
+    lg = math.lgamma
+    return (lg(n + 1) - lg(x + 1) - lg(n - x + 1) + lg(x + a) + lg(n - x + b) - lg(n + a + b)
+            - lg(a) - lg(b) + lg(a + b))
+
+
+def _reach_one(weights: list[float], a: float, b: float, m: int, k: int) -> float:
+    """Sum over p of weights[p] * F(m - p, p - k), F the detractors' cumulative chance."""
+    first = max(0, k)  # fewer promoters than k can never reach it
+    if first > m:
+        return 0.0
+    n, x = m - first, first - k
+    if x >= n:  # all the rest may be detractors: certain from here on
+        return sum(weights[first:])
+    log_f = _log_pmf(n, x, a, b)
+    cdf = sum(math.exp(_log_pmf(n, d, a, b)) for d in range(x + 1))
+    reached = weights[first] * cdf
+    total_ab = a + b
+    log, exp = math.log, math.exp
+    for p in range(first + 1, m + 1):
+        # From (n, x) to (n - 1, x + 1). One answer fewer with x allowed (Polya urn):
+        # F(n-1, x) = F(n, x) + f(n-1, x) (a + x) / (a + b + n - 1); then one more
+        # detractor allowed: F(n-1, x+1) = F(n-1, x) + f(n-1, x+1).
+        if x + 1 >= n - 1:
+            return reached + sum(weights[p:])
+        log_f += log((n - x) * (n - 1 + total_ab) / (n * (n - 1 - x + b)))
+        cdf += exp(log_f) * (a + x) / (total_ab + n - 1)
+        n -= 1
+        log_f += log((n - x) * (x + a) / ((x + 1) * (n - x - 1 + b)))
+        x += 1
+        cdf += exp(log_f)
+        reached += weights[p] * min(cdf, 1.0)
     return reached
+
+
+def _thresholds(n: int, scheme: BonusScheme) -> list[int]:
+    """The least net (promoters minus detractors) out of n that reaches each tier, exactly
+    as bonus_for compares: 100 * net / n >= min_tnps, in integers (no float rounding)."""
+    found = []
+    for min_tnps, _ in scheme.tiers:
+        exact = Fraction(str(min_tnps))
+        # 100 * net * den >= num * n  <=>  net >= ceil(num * n / (100 * den))
+        found.append(-((-exact.numerator * n) // (100 * exact.denominator)))
+    return found
 
 
 def forecast(agent: Tally, team: Tally, remaining: int, scheme: BonusScheme,
@@ -108,15 +159,12 @@ def forecast(agent: Tally, team: Tally, remaining: int, scheme: BonusScheme,
     alphas = tuple(p + c for p, c in zip(
         prior(team, strength), (agent.promoters, agent.passives, agent.detractors),
         strict=True))
-    tiers = [0.0] * len(scheme.tiers)
-    below = 0.0
     start = agent.promoters - agent.detractors
-    for net, chance in _net_distribution(alphas, remaining).items():  # type: ignore[arg-type]
-        index = _tier_at(start + net, final_n, scheme)
-        if index is None:
-            below += chance
-        else:
-            tiers[index] += chance
-    # Rounding in thousands of exp() terms: rescale so the outcomes add up to exactly 1.
+    # Tier minimums rise strictly, so the thresholds do: tier i is reached and i + 1 not.
+    needed = [least - start for least in _thresholds(final_n, scheme)]
+    reach = _reach(alphas, remaining, needed)  # type: ignore[arg-type]
+    tiers = [max(0.0, here - above) for here, above in zip(reach, [*reach[1:], 0.0], strict=True)]
+    below = max(0.0, 1.0 - reach[0])
+    # Rounding in many exp() terms: rescale so the outcomes add up to exactly 1.
     total = below + sum(tiers)
     return Forecast(remaining, final_n, 0.0, below / total, tuple(t / total for t in tiers))

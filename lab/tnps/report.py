@@ -67,17 +67,28 @@ def trend(session: Session, kind: str, start: date, end: date, tz: tzinfo,
     if kind not in PERIOD_KINDS:
         raise ValueError(f"period kind must be one of {', '.join(PERIOD_KINDS)}, got {kind!r}")
     days = queries.by_day(session, start, end, channel, agent_id, team_id)
-    sums: dict[date, Tally] = {}
+    return trend_from_days(kind, days, start, end, tz)
+
+
+def trend_from_days(kind: str, days: dict[date, Tally], start: date, end: date, tz: tzinfo
+                    ) -> list[TrendPoint]:
+    """The points of `trend` from tallies per day already read (days outside are ignored)."""
+    if kind not in PERIOD_KINDS:
+        raise ValueError(f"period kind must be one of {', '.join(PERIOD_KINDS)}, got {kind!r}")
+    sums: dict[date, list[int]] = {}
     for day, tally in days.items():
-        first = _first_day(kind, day)
-        sums[first] = sums.get(first, Tally()) + tally
+        if start <= day <= end:
+            held = sums.setdefault(_first_day(kind, day), [0, 0, 0])
+            held[0] += tally.promoters
+            held[1] += tally.passives
+            held[2] += tally.detractors
     range_start, _ = period_bounds("day", start, tz)
     _, range_end = period_bounds("day", end, tz)
     points = []
     first = _first_day(kind, start)
     while first <= end:
         bound_start, bound_end = period_bounds(kind, first, tz)
-        tally = sums.get(first, Tally())
+        tally = Tally(*sums.get(first, (0, 0, 0)))
         low, high = adjusted_wald(tally)
         points.append(TrendPoint(first, period_label(kind, first), max(bound_start, range_start),
                                  min(bound_end, range_end), tally, tnps(tally), low, high))

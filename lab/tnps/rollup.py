@@ -1,9 +1,9 @@
-"""The rollups: counts per local day (and local month), agent and channel, kept in step
-with the responses.
+"""The rollups: counts per local day (and local month), agent and channel, and per local
+day, agent and comment topic, kept in step with the responses.
 
 Increments are applied in the transaction that inserted the responses, so the rollups
 and the responses can never disagree, whatever crashes in between. `apply` is the one
-writer of both tables: every path that counts a response (sync, push, import, quarantine
+writer of all three: every path that counts a response (sync, push, import, quarantine
 re-processing, an admin's fix) goes through it, so the monthly rows cannot drift.
 """
 
@@ -11,18 +11,23 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 
 from sqlalchemy import Table, delete, select
 from sqlalchemy.orm import Session
 
-from lab.surveys.models import SurveyResponse, TnpsDaily, TnpsMonthly
-from lab.surveys.sqlinsert import insert_for
+from lab.surveys.models import SurveyResponse, TnpsDaily, TnpsMonthly, TnpsTopicDaily
+from lab.surveys.topics import TOPIC_BIT
 from lab.tnps.category import Category, category
 from lab.tnps.tally import Tally
 
 DailyKey = tuple[date, int, str]  # (local day of the call's end, agent id, channel)
+TopicKey = tuple[date, int, str]  # (local day of the call's end, agent id, topic)
+# A counted response's key: day, agent id, channel, bucket slot (0 promoter, 1 passive,
+# 2 detractor) and its topics' bit mask (lab.surveys.topics).
+RollupKey = tuple[date, int, str, int, int]
+_TOPIC_BITS = tuple(TOPIC_BIT.items())
 
 
 @dataclass(frozen=True)
@@ -33,84 +38,139 @@ class Counted:
     agent_id: int
     channel: str
     score: int
+    topics: int = 0
 
 
-def increments(responses: Iterable[Counted], tz: tzinfo) -> dict[DailyKey, Tally]:
-    """Sum responses into per-day, per-agent, per-channel tallies (days in tz)."""
-    counts: dict[DailyKey, list[int]] = {}
+@dataclass
+class Increments:
+    """Counts to add, [promoters, passives, detractors] as plain lists of ints: a batch
+    of 20k answers builds a few thousand of them, so no objects per key."""
+
+    daily: dict[DailyKey, list[int]] = field(default_factory=dict)
+    topics: dict[TopicKey, list[int]] = field(default_factory=dict)
+
+    def add(self, key: RollupKey, number: int = 1) -> None:
+        """Count `number` responses with this key."""
+        day, agent, channel, slot, mask = key
+        self.daily.setdefault((day, agent, channel), [0, 0, 0])[slot] += number
+        if mask:
+            for topic, bit in _TOPIC_BITS:
+                if mask & bit:
+                    self.topics.setdefault((day, agent, topic), [0, 0, 0])[slot] += number
+
+    def __iadd__(self, other: Increments) -> Increments:
+        for mine, theirs in ((self.daily, other.daily), (self.topics, other.topics)):
+            for key, counts in theirs.items():
+                held = mine.setdefault(key, [0, 0, 0])
+                for slot in range(3):
+                    held[slot] += counts[slot]
+        return self
+
+    def tallies(self) -> dict[DailyKey, Tally]:
+        """The daily counts as tallies (for reading and tests)."""
+        return {key: Tally(*counts) for key, counts in self.daily.items()}
+
+    def topic_tallies(self) -> dict[TopicKey, Tally]:
+        """The per-topic counts as tallies."""
+        return {key: Tally(*counts) for key, counts in self.topics.items()}
+
+
+def _slot(score: int) -> int:
+    kind = category(score)
+    return 0 if kind is Category.PROMOTER else 1 if kind is Category.PASSIVE else 2
+
+
+def increments(responses: Iterable[Counted], tz: tzinfo) -> Increments:
+    """Sum responses into per-day, per-agent counts by channel and by topic (days in tz)."""
+    found = Increments()
     for item in responses:
-        key = (item.call_ended_at.astimezone(tz).date(), item.agent_id, item.channel)
-        bucket = counts.setdefault(key, [0, 0, 0])
-        kind = category(item.score)
-        bucket[0 if kind is Category.PROMOTER else 1 if kind is Category.PASSIVE else 2] += 1
-    return {key: Tally(*values) for key, values in counts.items()}
+        found.add((item.call_ended_at.astimezone(tz).date(), item.agent_id, item.channel,
+                   _slot(item.score), item.topics))
+    return found
 
 
-def from_keys(keys: Iterable[tuple[date, int, str, int] | None]) -> dict[DailyKey, Tally]:
-    """Tallies from (day, agent id, channel, slot) keys, slot 0-2 as in increments; None
-    (a late answer) counts nowhere. Counter sums in C: one pass over a big batch is cheap."""
-    counts: dict[DailyKey, list[int]] = {}
+def from_keys(keys: Iterable[RollupKey | None]) -> Increments:
+    """Increments from rollup keys; None (a late answer) counts nowhere. Counter sums in
+    C: one pass over a big batch is cheap, then each distinct key is added once."""
+    found = Increments()
     for key, number in Counter(keys).items():
         if key is not None:
-            counts.setdefault(key[:3], [0, 0, 0])[key[3]] += number
-    return {key: Tally(*values) for key, values in counts.items()}
+            found.add(key, number)
+    return found
 
 
-def by_month(added: dict[DailyKey, Tally]) -> dict[DailyKey, Tally]:
-    """Daily tallies summed per month, keyed by the month's first day: days are already
+def by_month(added: dict[DailyKey, list[int]]) -> dict[DailyKey, list[int]]:
+    """Daily counts summed per month, keyed by the month's first day: days are already
     local, so their month is the local month too."""
-    months: dict[DailyKey, Tally] = {}
-    for (day, agent, channel), tally in added.items():
-        key = (day.replace(day=1), agent, channel)
-        months[key] = months.get(key, Tally()) + tally
+    months: dict[DailyKey, list[int]] = {}
+    for (day, agent, channel), counts in added.items():
+        held = months.setdefault((day.replace(day=1), agent, channel), [0, 0, 0])
+        held[0] += counts[0]
+        held[1] += counts[1]
+        held[2] += counts[2]
     return months
 
 
-def _upsert(session: Session, table: Table, first: str, added: dict[DailyKey, Tally]) -> None:
-    stmt = insert_for(session, table)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[table.c[first], table.c.agent_id, table.c.channel],
-        set_={
-            "promoters": table.c.promoters + stmt.excluded.promoters,
-            "passives": table.c.passives + stmt.excluded.passives,
-            "detractors": table.c.detractors + stmt.excluded.detractors,
-        },
-    )
-    # Sorted: concurrent writers (a sync and a push) lock rows in one order, no deadlock.
-    params = [
-        {first: day, "agent_id": agent, "channel": channel, "promoters": tally.promoters,
-         "passives": tally.passives, "detractors": tally.detractors}
-        for (day, agent, channel), tally in sorted(added.items())
-    ]
-    session.execute(stmt, params)
+def _upsert_sql(session: Session, table: Table, first: str, third: str) -> str:
+    """INSERT ... ON CONFLICT DO UPDATE adding the counts, as plain SQL text: compiled
+    once per table and dialect, then run with executemany on tuples (the SQLAlchemy
+    construct spent more time binding dicts than the database spent upserting)."""
+    dialect = session.get_bind().dialect.name
+    key = (table.name, dialect)
+    sql = _UPSERTS.get(key)
+    if sql is None:
+        mark = "?" if dialect == "sqlite" else "%s"
+        names = (first, "agent_id", third, "promoters", "passives", "detractors")
+        sql = _UPSERTS[key] = (
+            f"INSERT INTO {table.name} ({', '.join(names)}) "  # noqa: S608 (our names only)
+            f"VALUES ({', '.join([mark] * 6)}) ON CONFLICT ({first}, agent_id, {third}) "
+            "DO UPDATE SET promoters = {t}.promoters + excluded.promoters, "
+            "passives = {t}.passives + excluded.passives, "
+            "detractors = {t}.detractors + excluded.detractors".replace("{t}", table.name))
+    return sql
 
 
-def apply(session: Session, added: dict[DailyKey, Tally]) -> None:
-    """Add the tallies to tnps_daily and their month sums to tnps_monthly (insert new
-    rows, increment existing ones), in the caller's transaction."""
+_UPSERTS: dict[tuple[str, str], str] = {}
+
+
+def _upsert(session: Session, table: Table, first: str, third: str,
+            added: dict[tuple[date, int, str], list[int]]) -> None:
     if not added:
         return
-    # Always daily first, then monthly: two writers take their locks in the same order.
-    _upsert(session, TnpsDaily.__table__, "day", added)
-    _upsert(session, TnpsMonthly.__table__, "month", by_month(added))
+    # Sorted: concurrent writers (a sync and a push) lock rows in one order, no deadlock.
+    # SQLite keeps a Date as ISO text; the PostgreSQL driver takes the date itself.
+    text = session.get_bind().dialect.name == "sqlite"
+    params = [(day.isoformat() if text else day, agent, other, *counts)
+              for (day, agent, other), counts in sorted(added.items())]
+    session.connection().exec_driver_sql(_upsert_sql(session, table, first, third), params)
+
+
+def apply(session: Session, added: Increments) -> None:
+    """Add the counts to tnps_daily, their month sums to tnps_monthly and the topic counts
+    to tnps_topic_daily (insert new rows, increment existing ones), in the caller's
+    transaction."""
+    # Always daily, monthly, topics, in this order: two writers lock in the same order.
+    _upsert(session, TnpsDaily.__table__, "day", "channel", added.daily)
+    _upsert(session, TnpsMonthly.__table__, "month", "channel", by_month(added.daily))
+    _upsert(session, TnpsTopicDaily.__table__, "day", "topic", added.topics)
 
 
 def rebuild(session: Session, tz: tzinfo, chunk: int = 50_000) -> int:
-    """Recount tnps_daily and tnps_monthly from the stored responses (after a time-zone
-    change: days and months both move); returns n."""
+    """Recount tnps_daily, tnps_monthly and tnps_topic_daily from the stored responses
+    (after a time-zone change: days and months both move); returns n."""
     session.execute(delete(TnpsDaily))
     session.execute(delete(TnpsMonthly))
+    session.execute(delete(TnpsTopicDaily))
     stmt = (
         select(SurveyResponse.call_ended_at, SurveyResponse.agent_id, SurveyResponse.channel,
-               SurveyResponse.score)
+               SurveyResponse.score, SurveyResponse.topics)
         .where(SurveyResponse.late.is_(False))
         .execution_options(yield_per=chunk)
     )
-    total: dict[DailyKey, Tally] = {}
+    total = Increments()
     counted = 0
     for part in session.execute(stmt).partitions():
-        for key, tally in increments((Counted(*row) for row in part), tz).items():
-            total[key] = total.get(key, Tally()) + tally
+        total += increments((Counted(*row) for row in part), tz)
         counted += len(part)
     apply(session, total)
     return counted

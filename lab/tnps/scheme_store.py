@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 
+from sqlalchemy import ScalarSelect, select
 from sqlalchemy.orm import Session
 
+from lab.system.models import Setting
 from lab.system.settings import audit, get_setting, set_setting
 from lab.tnps.bonus import DEFAULT_SCHEME, BonusScheme
 
@@ -14,7 +16,17 @@ KEY = "bonus_scheme"
 
 def load_scheme(session: Session) -> BonusScheme:
     """The scheme in force: the admin's, or the shipped default."""
-    raw = get_setting(session, KEY)
+    return scheme_from(get_setting(session, KEY))
+
+
+def stored_value() -> ScalarSelect:
+    """The stored scheme's text as a scalar subquery, for a page that reads it together
+    with other small facts in one statement."""
+    return select(Setting.value).where(Setting.key == KEY).scalar_subquery()
+
+
+def scheme_from(raw: str | None) -> BonusScheme:
+    """The scheme stored as `raw` (None or empty: the shipped default)."""
     if not raw:
         return DEFAULT_SCHEME
     data = json.loads(raw)

@@ -5,14 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from lab.accounts.models import User
 from lab.content import Content
 from lab.training import progress
 from lab.training.badges import BADGES
-from lab.training.models import Attempt, Badge, CodexRead, LabProfile, SectorAccess
+from lab.training.models import Attempt, Badge, CodexRead, LabProfile, Reply, SectorAccess
 
 
 def profile_of(session: Session, user: User) -> LabProfile:
@@ -71,23 +72,75 @@ class Progress:
 
 def load_progress(session: Session, user: User, content: Content) -> Progress:
     """Gather the agent's progress from the database."""
-    read = chapters_read(session, user)
-    done = codex_done(read, content)
-    best = best_attempts(finished_attempts(session, user))
-    access = {row.sector_id: row for row in session.scalars(
-        select(SectorAccess).where(SectorAccess.user_id == user.id))}
-    running = set(session.scalars(select(Attempt.sector_id).where(
-        Attempt.user_id == user.id, Attempt.finished_at.is_(None))))
+    return load_progress_many(session, [user], content)[user.id]
+
+
+def _grouped(rows, keys: list[int]) -> dict[int, list]:
+    """(key, value) pairs grouped by key, with an empty list for every key asked for."""
+    grouped: dict[int, list] = {key: [] for key in keys}
+    for key, value in rows:
+        grouped[key].append(value)
+    return grouped
+
+
+def load_progress_many(session: Session, users: list[User], content: Content
+                       ) -> dict[int, Progress]:
+    """Several agents' progress with one query per table, whatever the number of agents.
+
+    The team pages show every agent at once; a query per agent per table made them grow
+    with the team (57 statements for six agents).
+    """
+    ids = [user.id for user in users]
+    if not ids:
+        return {}
+    reads = _grouped(session.execute(select(CodexRead.user_id, CodexRead.chapter)
+                                     .where(CodexRead.user_id.in_(ids))), ids)
+    attempts = session.scalars(
+        select(Attempt).where(Attempt.user_id.in_(ids)).order_by(Attempt.id)).all()
+    finished = _grouped(((a.user_id, a) for a in attempts if a.finished_at is not None), ids)
+    best = {uid: best_attempts(finished[uid]) for uid in ids}
+    _attach_replies(session, [a for held in best.values() for a in held.values()])
+    running = _grouped(((a.user_id, a.sector_id) for a in attempts if a.finished_at is None),
+                       ids)
+    access = _grouped(((row.user_id, row) for row in session.scalars(
+        select(SectorAccess).where(SectorAccess.user_id.in_(ids)))), ids)
+    # Read only: the map and the team pages are GET requests, which must not write
+    # (a deferred SQLite transaction that reads, then inserts, can fail under load).
+    profiles = {p.user_id: p for p in session.scalars(
+        select(LabProfile).where(LabProfile.user_id.in_(ids)))}
+    earned = _grouped(session.execute(select(Badge.user_id, Badge.code)
+                                      .where(Badge.user_id.in_(ids))), ids)
     order = [sector.id for sector in content.sectors]
+    return {uid: _progress(order, content, set(reads[uid]), best[uid], set(running[uid]),
+                           {row.sector_id: row for row in access[uid]}, profiles.get(uid),
+                           set(earned[uid]))
+            for uid in ids}
+
+
+def _attach_replies(session: Session, attempts: list[Attempt]) -> None:
+    """Load the replies of the given attempts in one statement (only the best ones count).
+
+    Attempts whose replies this session already holds keep them (they may be newer).
+    """
+    attempts = [a for a in attempts if "replies" in inspect(a).unloaded]
+    if not attempts:
+        return
+    replies = _grouped(((r.attempt_id, r) for r in session.scalars(
+        select(Reply).where(Reply.attempt_id.in_([a.id for a in attempts]))
+        .order_by(Reply.attempt_id, Reply.step))), [a.id for a in attempts])
+    for attempt in attempts:
+        set_committed_value(attempt, "replies", replies[attempt.id])
+
+
+def _progress(order: list[str], content: Content, read: set[str], best: dict[str, Attempt],
+              running: set[str], access: dict[str, SectorAccess], profile: LabProfile | None,
+              earned: set[str]) -> Progress:
+    done = codex_done(read, content)
     states = progress.sector_states(
         order, {sid: (a.loyalty_code, a.stars) for sid, a in best.items()},
         codex_done=done, opened=set(access), in_progress=running)
-    # Read only: the map and the team pages are GET requests, which must not write
-    # (a deferred SQLite transaction that reads, then inserts, can fail under load).
-    profile = session.get(LabProfile, user.id)
     xp = profile.xp if profile else 0
     passed = {sid: [r.rating for r in a.replies] for sid, a in best.items() if a.stars > 0}
-    earned = set(session.scalars(select(Badge.code).where(Badge.user_id == user.id)))
     return Progress(
         states=states, best=best, due={sid: row.due_on for sid, row in access.items()},
         level=progress.level_for(xp), xp=xp,
@@ -96,6 +149,23 @@ def load_progress(session: Session, user: User, content: Content) -> Progress:
         overall_code=progress.overall_code(passed, len(order)),
         tour_done=profile is not None and profile.tour_done_at is not None,
     )
+
+
+def load_sector_states(session: Session, user: User, content: Content
+                       ) -> list[progress.SectorState]:
+    """Only the sector states, in three statements (no replies, XP or badges): what My
+    TNPS shows beside live TNPS."""
+    done = codex_done(chapters_read(session, user), content)
+    attempts = session.execute(
+        select(Attempt.id, Attempt.sector_id, Attempt.finished_at, Attempt.stars,
+               Attempt.loyalty_code).where(Attempt.user_id == user.id)).all()
+    best = best_attempts([a for a in attempts if a.finished_at is not None])
+    opened = set(session.scalars(select(SectorAccess.sector_id)
+                                 .where(SectorAccess.user_id == user.id)))
+    return progress.sector_states(
+        [sector.id for sector in content.sectors],
+        {sid: (a.loyalty_code, a.stars) for sid, a in best.items()}, codex_done=done,
+        opened=opened, in_progress={a.sector_id for a in attempts if a.finished_at is None})
 
 
 def state_of(progress_: Progress, sector_id: str) -> progress.SectorState:

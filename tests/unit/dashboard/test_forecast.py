@@ -102,3 +102,38 @@ def test_expected_remaining_keeps_the_pace():
     assert expected_remaining(3, timedelta(hours=1), timedelta(days=29)) == 87
     assert expected_remaining(10, timedelta(days=30), timedelta(0)) == 0
     assert expected_remaining(10_000, timedelta(days=1), timedelta(days=29)) == MAX_REMAINING
+
+
+def _enumerated(agent: Tally, team: Tally, remaining: int, scheme: BonusScheme) -> list[float]:
+    """Every split of the remaining answers, Dirichlet-multinomial, tiers by exact TNPS."""
+    import math
+    from fractions import Fraction
+
+    alphas = [p + c for p, c in zip(prior(team), (agent.promoters, agent.passives,
+                                                  agent.detractors), strict=True)]
+    total = sum(alphas)
+    chances = [0.0] * (len(scheme.tiers) + 1)  # the last one: below every tier
+    n = agent.n + remaining
+    for p in range(remaining + 1):
+        for d in range(remaining - p + 1):
+            s = remaining - p - d
+            log = (math.lgamma(remaining + 1) + math.lgamma(total) - math.lgamma(remaining + total)
+                   + sum(math.lgamma(k + a) - math.lgamma(a) - math.lgamma(k + 1)
+                         for k, a in zip((p, s, d), alphas, strict=True)))
+            value = Fraction(100 * (agent.promoters + p - agent.detractors - d), n)
+            reached = [i for i, (m, _) in enumerate(scheme.tiers) if value >= Fraction(str(m))]
+            chances[reached[-1] if reached else -1] += math.exp(log)
+    return chances
+
+
+@pytest.mark.parametrize("agent,team,remaining", [
+    (Tally(10, 5, 5), TEAM, 40), (Tally(), Tally(3, 1, 0), 45), (Tally(200, 40, 30), TEAM, 60),
+    (Tally(3, 2, 25), Tally(20, 30, 50), 50), (Tally(333, 600, 0), Tally(), 7),
+])
+def test_matches_enumerating_every_split(agent, team, remaining):
+    """The walked beta-binomial chances equal summing every split of the answers to come."""
+    scheme = BonusScheme([(-100, 0), (0, 5), (33.3, 10), (50, 15), (70, 20)], min_n=30)
+    result = forecast(agent, team, remaining, scheme)
+    expected = _enumerated(agent, team, remaining, scheme)
+    assert list(result.tiers) == pytest.approx(expected[:-1], abs=1e-9)
+    assert result.below == pytest.approx(expected[-1], abs=1e-9)
