@@ -12,6 +12,7 @@ from lab.accounts.demo import DEMO_PASSWORD, demo_logins
 from lab.auth import bp
 from lab.auth.access import public
 from lab.auth.forms import LanguageForm, LoginForm, LogoutForm
+from lab.auth.redirects import same_site_path
 from lab.auth.service import Limits, attempt_login
 from lab.i18n import LANG_COOKIE, remember_language
 from lab.system.settings import is_demo
@@ -20,9 +21,7 @@ from lab.web_db import get_session
 
 def safe_next(target: str | None) -> str:
     """Only paths on this site: never an open redirect."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return url_for("training.sector_map")
+    return same_site_path(target) or url_for("training.sector_map")
 
 
 def _limits() -> Limits:
