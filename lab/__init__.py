@@ -6,7 +6,7 @@ from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from lab import config, errors, i18n, web_content, web_db
+from lab import config, errors, i18n, security_headers, web_content, web_db
 from lab.auth import access
 from lab.auth.login_manager import init_app as init_login
 from lab.paths import STATIC_DIR, TEMPLATES_DIR
@@ -38,6 +38,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     init_login(app)
     i18n.init_app(app)
     errors.init_app(app)
+    security_headers.init_app(app)
     _register_blueprints(app)
     _template_helpers(app)
     surveys_background.init_app(app)
@@ -61,3 +62,4 @@ def _template_helpers(app: Flask) -> None:
     from lab.ui import context
 
     app.context_processor(context.globals_for_templates)
+    app.add_template_filter(context.percent_class, "pct")
