@@ -1,6 +1,6 @@
 """Every model, imported once so the metadata is complete (for Alembic and tests)."""
 
-from lab.accounts.models import Team, User, team_leads
+from lab.accounts.models import Team, User, UserSession, team_leads
 from lab.auth.models import LoginAttempt
 from lab.coaching.models import AgentNote
 from lab.db import Base
@@ -21,5 +21,5 @@ __all__ = [
     "AgentNote", "FollowUp", "FollowUpEvent",
     "Attempt", "AuditEvent", "Badge", "Base", "CodexRead", "HintUse", "LabProfile", "Reply",
     "SectorAccess", "LoginAttempt", "QuarantinedRow", "Setting", "SurveyResponse",
-    "SyncState", "Team", "TnpsDaily", "TnpsMonthly", "User", "team_leads",
+    "SyncState", "Team", "TnpsDaily", "TnpsMonthly", "User", "UserSession", "team_leads",
 ]

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from lab.accounts.demo import DEMO_PASSWORD, demo_logins
+from lab.accounts.sessions import end_session, open_session
 from lab.auth import bp
 from lab.auth.access import public
 from lab.auth.forms import LanguageForm, LoginForm, LogoutForm
@@ -46,6 +47,8 @@ def login():
         outcome = attempt_login(
             db, form.login.data, form.password.data, request.remote_addr or "?", _limits()
         )
+        if outcome.user is not None:
+            outcome.user.session_id = open_session(db, outcome.user, bool(form.remember.data))
         db.commit()
         if outcome.user is not None:
             # A new session at login: nothing from before the login survives it.
@@ -78,6 +81,12 @@ def logout():
     """GET asks to confirm; POST (with CSRF) signs out and clears the session."""
     form = LogoutForm()
     if request.method == "POST" and form.validate_on_submit():
+        if current_user.is_authenticated and current_user.session_id:
+            # The cookie may have been copied: the server forgets the session, so neither
+            # it nor the remember-me cookie opens anything again.
+            db = get_session()
+            end_session(db, current_user.session_id.token)
+            db.commit()
         logout_user()
         session.clear()
         flash(_("You have signed out."), "info")
