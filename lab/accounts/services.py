@@ -81,7 +81,7 @@ def create_user(
         role = Role(role)
     except ValueError:
         raise AccountError("role must be agent, lead or admin") from None
-    problem = password_problem(password)
+    problem = password_problem(password, login)
     if problem:
         raise AccountError(f"password: {problem}")
     team = None
@@ -108,8 +108,8 @@ def create_user(
 
 
 def set_password(session: Session, user: User, password: str, *, actor=None) -> None:
-    """Change a password and end the user's other sessions."""
-    problem = password_problem(password)
+    """Change a password and end the user's sessions."""
+    problem = password_problem(password, user.login)
     if problem:
         raise AccountError(f"password: {problem}")
     user.password_hash = hash_password(password)
