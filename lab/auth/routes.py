@@ -29,8 +29,10 @@ def _limits() -> Limits:
     config = current_app.config
     return Limits(
         window=timedelta(seconds=config["LOGIN_WINDOW_SECONDS"]),
-        per_account=config["LOGIN_MAX_FAILURES_PER_ACCOUNT"],
         per_address=config["LOGIN_MAX_FAILURES_PER_ADDRESS"],
+        free_per_pair=config["LOGIN_FREE_FAILURES"],
+        first_delay=timedelta(seconds=config["LOGIN_FIRST_DELAY_SECONDS"]),
+        max_delay=timedelta(seconds=config["LOGIN_MAX_DELAY_SECONDS"]),
     )
 
 
@@ -56,9 +58,14 @@ def login():
             login_user(outcome.user, remember=form.remember.data)
             return redirect(safe_next(request.args.get("next")))
         if outcome.error == "throttled":
-            minutes = max(1, round((outcome.retry_after or 60) / 60))
-            form.form_errors.append(_(
-                "Too many failed attempts. Try again in %(minutes)d min.", minutes=minutes))
+            wait = outcome.retry_after or 60
+            if wait < 60:
+                form.form_errors.append(_(
+                    "Too many failed attempts. Try again in %(seconds)d s.", seconds=wait))
+            else:
+                form.form_errors.append(_(
+                    "Too many failed attempts. Try again in %(minutes)d min.",
+                    minutes=max(1, round(wait / 60))))
             status = 429
         elif outcome.error == "inactive":
             form.form_errors.append(_("This account is deactivated. Ask your admin."))
