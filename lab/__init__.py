@@ -9,6 +9,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from lab import config, errors, i18n, security_headers, web_content, web_db
 from lab.auth import access
 from lab.auth.login_manager import init_app as init_login
+from lab.json_provider import BoundedJSONProvider
 from lab.paths import STATIC_DIR, TEMPLATES_DIR
 from lab.surveys import background as surveys_background
 
@@ -23,6 +24,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         template_folder=str(TEMPLATES_DIR),
         static_folder=str(STATIC_DIR),
     )
+    app.json = BoundedJSONProvider(app)  # deep nesting is a 400, not a RecursionError
     app.config.from_mapping(config.DEFAULTS)
     app.config.from_mapping(config.from_environment())
     if test_config:
