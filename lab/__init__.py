@@ -12,6 +12,7 @@ from lab.auth.login_manager import init_app as init_login
 from lab.json_provider import BoundedJSONProvider
 from lab.paths import STATIC_DIR, TEMPLATES_DIR
 from lab.surveys import background as surveys_background
+from lab.ui.params import BoundedIntConverter
 
 csrf = CSRFProtect()
 
@@ -41,6 +42,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     i18n.init_app(app)
     errors.init_app(app)
     security_headers.init_app(app)
+    # Before any route is added: every <int:> in a URL is bounded to a BIGINT.
+    app.url_map.converters["int"] = BoundedIntConverter
     _register_blueprints(app)
     _template_helpers(app)
     surveys_background.init_app(app)

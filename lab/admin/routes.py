@@ -9,6 +9,7 @@ from lab.auth.access import admins
 from lab.surveys.quarantine import open_counts
 from lab.surveys.state import sync_status
 from lab.system.models import AuditEvent
+from lab.ui.params import arg_page
 from lab.web_content import get_content
 from lab.web_db import get_session
 
@@ -43,7 +44,7 @@ def content():
 def audit_log():
     """Every recorded admin and lead action, newest first, a page at a time."""
     db = get_session()
-    page = max(1, request.args.get("page", 1, type=int))
+    page = arg_page()
     action = request.args.get("action", "").strip()
     stmt = select(AuditEvent)
     if action:

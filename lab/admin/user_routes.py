@@ -18,6 +18,7 @@ from lab.admin.forms import (
     team_choices,
 )
 from lab.auth.access import admins
+from lab.ui.params import parse_db_id
 from lab.web_db import get_session
 
 
@@ -26,7 +27,8 @@ def _teams() -> list[Team]:
 
 
 def _team_from(value: str | None) -> Team | None:
-    return get_session().get(Team, int(value)) if value and value.isdigit() else None
+    team_id = parse_db_id(value)
+    return get_session().get(Team, team_id) if team_id else None
 
 
 def _user_or_404(user_id: int) -> User:

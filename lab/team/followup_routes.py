@@ -12,6 +12,7 @@ from lab.followup.rules import FollowUpError
 from lab.team import bp
 from lab.team.common import now, sla_hours, team_or_404, timezone
 from lab.team.forms import OUTCOME_LABELS, STATUS_LABELS, FollowUpForm
+from lab.ui.params import arg_choice
 from lab.web_db import get_session
 
 QUEUE_DAYS = (7, 30, 90, 365)
@@ -33,8 +34,7 @@ def _keep(item: services.QueueItem, show: str) -> bool:
 def followups(team_id: int):
     """The follow-up queue: the most alarming first, overdue marked, SLA figures on top."""
     team = team_or_404(team_id)
-    days = request.args.get("days", 30, type=int)
-    days = days if days in QUEUE_DAYS else 30
+    days = arg_choice("days", QUEUE_DAYS, 30)
     show = request.args.get("show", "open")
     show = show if show in SHOWS else "open"
     moment = now()
