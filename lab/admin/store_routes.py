@@ -16,6 +16,8 @@ from lab.surveys.models import QuarantinedRow
 from lab.surveys.quarantine import open_counts, open_rows
 from lab.surveys.settings import settings_from
 from lab.tnps.scheme_store import load_scheme, save_scheme
+from lab.ui.paging import Page, clamp, page_count
+from lab.ui.params import arg_page
 from lab.web_db import get_session
 
 ROWS_SHOWN = 100
@@ -57,8 +59,13 @@ def quarantine():
     reason = request.args.get("reason") or None
     resolved = db.scalars(select(QuarantinedRow).where(QuarantinedRow.resolved_at.is_not(None))
                           .order_by(QuarantinedRow.resolved_at.desc()).limit(10)).all()
-    return render_template("admin/quarantine.html", rows=open_rows(db, reason, ROWS_SHOWN),
-                           counts=open_counts(db), reason=reason, resolved=resolved,
+    counts = open_counts(db)
+    total = counts.get(reason, 0) if reason else sum(counts.values())
+    page = clamp(arg_page(), total, ROWS_SHOWN)
+    rows = open_rows(db, reason, ROWS_SHOWN, (page - 1) * ROWS_SHOWN)
+    return render_template("admin/quarantine.html", rows=rows,
+                           paging=Page(rows, page, page_count(total, ROWS_SHOWN), total),
+                           counts=counts, reason=reason, resolved=resolved,
                            total=db.scalar(select(func.count()).select_from(QuarantinedRow)))
 
 

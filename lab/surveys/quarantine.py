@@ -82,13 +82,14 @@ def quarantine(
     return held, len(rejected) - held
 
 
-def open_rows(session: Session, reason: str | None = None, limit: int = 100
-              ) -> list[QuarantinedRow]:
+def open_rows(session: Session, reason: str | None = None, limit: int = 100,
+              offset: int = 0) -> list[QuarantinedRow]:
     """The newest unresolved rows, for an admin to read."""
     stmt = select(QuarantinedRow).where(QuarantinedRow.resolved_at.is_(None))
     if reason:
         stmt = stmt.where(QuarantinedRow.reason == reason)
-    return list(session.scalars(stmt.order_by(QuarantinedRow.id.desc()).limit(limit)))
+    return list(session.scalars(stmt.order_by(QuarantinedRow.id.desc())
+                                .offset(offset).limit(limit)))
 
 
 def open_counts(session: Session) -> dict[str, int]:
