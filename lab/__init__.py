@@ -6,7 +6,7 @@ from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from lab import config, errors, i18n, security_headers, web_content, web_db
+from lab import config, errors, i18n, request_kinds, security_headers, web_content, web_db
 from lab.auth import access
 from lab.auth.login_manager import init_app as init_login
 from lab.json_provider import BoundedJSONProvider
@@ -42,6 +42,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     i18n.init_app(app)
     errors.init_app(app)
     security_headers.init_app(app)
+    request_kinds.init_app(app)
     # Before any route is added: every <int:> in a URL is bounded to a BIGINT.
     app.url_map.converters["int"] = BoundedIntConverter
     _register_blueprints(app)

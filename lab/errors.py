@@ -17,6 +17,7 @@ def _messages() -> dict[int, tuple[str, str]]:
         404: (_("Page not found"), _("There is no such page, or it is not yours to see.")),
         405: (_("Not allowed"), _("This address does not accept that kind of request.")),
         413: (_("Too large"), _("What you sent is too large.")),
+        415: (_("Not a form"), _("This page takes a form, not another kind of data.")),
         429: (_("Too many requests"), _("Please wait a little and try again.")),
         500: (_("Something went wrong"), _("We could not finish this. Please try again later.")),
     }

@@ -88,3 +88,13 @@ def test_parse_db_id():
     assert parse_db_id("12") == 12 and parse_db_id(str(2**63 - 1)) == 2**63 - 1
     for bad in (HUGE, HUGER, "²", "-1", "0", "1.5", "", None, " 1 2"):
         assert parse_db_id(bad) is None
+
+
+@pytest.mark.parametrize("body", ["false", "5", "[1, 2]", '{"current": [1]}'])
+def test_json_posted_to_a_page_is_refused(world, auth, client, body):
+    """Flask-WTF read a JSON body as the form: `false` failed inside WTForms (a 500)."""
+    auth.login("agent_a")
+    token = csrf_from(client.get("/me").get_data(as_text=True))
+    response = client.post("/account/password", data=body, headers={
+        "Content-Type": "application/json", "X-CSRFToken": token})
+    assert response.status_code == 415
