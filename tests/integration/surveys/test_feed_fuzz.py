@@ -170,9 +170,12 @@ def test_sync_takes_each_valid_row_once_and_moves_past_the_rest(world, db, store
             if "id" in row:
                 continue  # only a broken id brings one: the store numbers its rows itself
             row = dict(row)
-            if isinstance(row["score"], str) and not row["score"].isdigit() \
-                    or isinstance(row["score"], int) and row["score"] > 10**15:
-                row["score"] = 99  # the store's NUMERIC column holds numbers only
+            score = row["score"]
+            if isinstance(score, bool) or isinstance(score, str) and not (
+                    score.isascii() and score.isdigit()) \
+                    or isinstance(score, int) and score > 10**15:
+                # The store's NUMERIC column holds numbers only (True would come back 1).
+                row["score"] = 99
             was = row["response_id"]
             row["response_id"] = f"s{run}-{was}"
             if was in good:
