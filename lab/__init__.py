@@ -43,7 +43,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     errors.init_app(app)
     security_headers.init_app(app)
     request_kinds.init_app(app)
-    # Before any route is added: every <int:> in a URL is bounded to a BIGINT.
+    # Before any route is added: every <int:> in a URL is bounded to an INTEGER key.
     app.url_map.converters["int"] = BoundedIntConverter
     _register_blueprints(app)
     _template_helpers(app)

@@ -1,8 +1,9 @@
 """Numbers from URLs and forms, bounded to what the database can hold.
 
-int("99999999999999999999") is a fine Python int, but SQLite and PostgreSQL refuse it
-(OverflowError, NumericValueOutOfRange): an id beyond BIGINT names nothing, so it is a
-404, never a 500. "²".isdigit() is True and int("²") fails, so digits must be ASCII.
+int("99999999999999999999") is a fine Python int, but SQLite refuses it beyond 2^63
+(OverflowError) and PostgreSQL beyond 2^31 for the app's INTEGER keys ("integer out of
+range"): an id past that names nothing, so it is a 404, never a 500. "²".isdigit() is
+True and int("²") fails, so digits must be ASCII.
 """
 
 from __future__ import annotations
@@ -10,14 +11,14 @@ from __future__ import annotations
 from flask import abort, request
 from werkzeug.routing import IntegerConverter
 
-MAX_DB_INT = 2**63 - 1
+MAX_DB_INT = 2**31 - 1  # the app's primary keys are INTEGER on PostgreSQL
 MAX_PAGE = 100_000  # offsets stay far inside BIGINT whatever the page size
 
 
 def parse_db_id(text: str | None) -> int | None:
-    """A positive id that fits a BIGINT, else None."""
+    """A positive id that fits the app's INTEGER keys, else None."""
     text = (text or "").strip()
-    if not (text.isascii() and text.isdigit()) or len(text) > 19:
+    if not (text.isascii() and text.isdigit()) or len(text) > 10:
         return None
     value = int(text)
     return value if 0 < value <= MAX_DB_INT else None
@@ -55,7 +56,7 @@ def arg_choice(name: str, choices, default: int) -> int:
 
 
 class BoundedIntConverter(IntegerConverter):
-    """<int:...> in routes, but no larger than a BIGINT: a larger one is a 404."""
+    """<int:...> in routes, but no larger than an INTEGER key: a larger one is a 404."""
 
     def __init__(self, map, *args, **kwargs) -> None:  # noqa: A002 (werkzeug's name)
         kwargs.setdefault("max", MAX_DB_INT)

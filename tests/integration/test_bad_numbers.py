@@ -8,7 +8,7 @@ from lab.training.models import Attempt, Badge
 from lab.ui.params import parse_db_id
 from tests.web import csrf_from
 
-HUGE = str(2**63)
+HUGE = str(2**31)  # PostgreSQL's INTEGER ends here; SQLite's at 2^63
 HUGER = "9" * 30
 
 
@@ -85,8 +85,8 @@ def test_unknown_or_unearned_badges_do_not_show(world, auth, client, db):
 
 
 def test_parse_db_id():
-    assert parse_db_id("12") == 12 and parse_db_id(str(2**63 - 1)) == 2**63 - 1
-    for bad in (HUGE, HUGER, "²", "-1", "0", "1.5", "", None, " 1 2"):
+    assert parse_db_id("12") == 12 and parse_db_id(str(2**31 - 1)) == 2**31 - 1
+    for bad in (str(2**31), HUGE, HUGER, "²", "-1", "0", "1.5", "", None, " 1 2"):
         assert parse_db_id(bad) is None
 
 
@@ -98,3 +98,10 @@ def test_json_posted_to_a_page_is_refused(world, auth, client, body):
     response = client.post("/account/password", data=body, headers={
         "Content-Type": "application/json", "X-CSRFToken": token})
     assert response.status_code == 415
+
+
+@pytest.mark.parametrize("after", [str(2**31), "²", HUGER])
+def test_live_tnps_cursor_beyond_the_keys_is_a_400(world, auth, client, after):
+    auth.login("agent_a")
+    assert client.get(f"/api/v1/me/tnps?after={after}").status_code == 400
+    assert client.get("/api/v1/me/tnps?after=0").status_code == 200
