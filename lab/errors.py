@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, g, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -47,4 +47,9 @@ def init_app(app: Flask) -> None:
     def _unexpected(error: Exception):
         # Logged with its traceback for us; the user sees a calm page without one.
         app.logger.exception("unhandled error on %s %s", request.method, request.path)
+        session = g.get("lab_db_session")
+        if session is not None:
+            # A failed statement leaves the transaction aborted (PostgreSQL): the error
+            # page itself reads the user, so roll back first or it fails as well.
+            session.rollback()
         return _answer(InternalServerError.code)

@@ -1,6 +1,6 @@
 """The bonus scheme, and the quarantine: read a row's reason and raw data, fix, re-process."""
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
@@ -17,7 +17,7 @@ from lab.surveys.quarantine import open_counts, open_rows
 from lab.surveys.settings import settings_from
 from lab.tnps.scheme_store import load_scheme, save_scheme
 from lab.ui.paging import Page, clamp, page_count
-from lab.ui.params import arg_page
+from lab.ui.params import arg_page, arg_text
 from lab.web_db import get_session
 
 ROWS_SHOWN = 100
@@ -56,7 +56,7 @@ def save_bonus_scheme():
 def quarantine():
     """Rows waiting in quarantine, newest first, by reason."""
     db = get_session()
-    reason = request.args.get("reason") or None
+    reason = arg_text("reason") or None
     resolved = db.scalars(select(QuarantinedRow).where(QuarantinedRow.resolved_at.is_not(None))
                           .order_by(QuarantinedRow.resolved_at.desc()).limit(10)).all()
     counts = open_counts(db)

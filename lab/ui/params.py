@@ -47,6 +47,12 @@ def arg_page(name: str = "page") -> int:
     return int(raw)
 
 
+def arg_text(name: str, max_len: int = 200) -> str:
+    """Free text from the query string for a database filter: NULs dropped (PostgreSQL
+    refuses to compare text holding one), stripped and cut to max_len."""
+    return (request.args.get(name) or "").replace("\x00", "").strip()[:max_len]
+
+
 def arg_choice(name: str, choices, default: int) -> int:
     """One of a few allowed numbers (days of a window); anything else is the default."""
     raw = (request.args.get(name) or "").strip()

@@ -105,3 +105,36 @@ def test_live_tnps_cursor_beyond_the_keys_is_a_400(world, auth, client, after):
     auth.login("agent_a")
     assert client.get(f"/api/v1/me/tnps?after={after}").status_code == 400
     assert client.get("/api/v1/me/tnps?after=0").status_code == 200
+
+
+def test_a_nul_in_a_form_is_a_400(world, auth, client):
+    """PostgreSQL refuses text holding NUL: a note or a team name with one was a 500."""
+    auth.login("lead_a")
+    team, agent = world.team_a.id, world.agent_a.id
+    page = client.get(f"/team/{team}/agents/{agent}").get_data(as_text=True)
+    response = client.post(f"/team/{team}/agents/{agent}/notes",
+                           data={"text": "bad\x00note", "csrf_token": csrf_from(page)})
+    assert response.status_code == 400
+    for path in ("/codex?q=a%00b", f"/team?team={team}&q=a%00b", "/me?topic=%00"):
+        assert client.get(path).status_code == 200, path  # compared in Python only
+    assert client.get(f"/team/{team}/agents/{agent}").status_code == 200
+    auth.logout()
+    auth.login("root")
+    for path in ("/admin/audit?action=a%00b", "/admin/quarantine?reason=a%00b"):
+        assert client.get(path).status_code == 200, path  # filtered without the NUL
+
+
+def test_an_unexpected_error_rolls_back_before_the_error_page(app, world, auth, client,
+                                                              monkeypatch):
+    from sqlalchemy import text
+
+    from lab.web_db import get_session
+
+    def broken():
+        get_session().execute(text("SELECT * FROM no_such_table"))
+
+    broken.lab_access = app.view_functions["codex.index"].lab_access
+    app.view_functions["codex.index"] = broken
+    auth.login("agent_a")
+    response = client.get("/codex")
+    assert response.status_code == 500 and "Something went wrong" in response.get_data(True)
