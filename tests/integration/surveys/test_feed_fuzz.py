@@ -178,6 +178,8 @@ def test_sync_takes_each_valid_row_once_and_moves_past_the_rest(world, db, store
                 row["score"] = 99
             was = row["response_id"]
             row["response_id"] = f"s{run}-{was}"
+            if any(row["response_id"] == other["response_id"] for other in fresh):
+                continue  # two rows broken alike ("r" * 101): the store keeps one per id
             if was in good:
                 kept.add(row["response_id"])
             fresh.append(row)
