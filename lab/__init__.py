@@ -6,11 +6,22 @@ from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from lab import config, errors, i18n, web_content, web_db, web_static
+from lab import (
+    config,
+    errors,
+    i18n,
+    request_kinds,
+    security_headers,
+    web_content,
+    web_db,
+    web_static,
+)
 from lab.auth import access
 from lab.auth.login_manager import init_app as init_login
+from lab.json_provider import BoundedJSONProvider
 from lab.paths import STATIC_DIR, TEMPLATES_DIR
 from lab.surveys import background as surveys_background
+from lab.ui.params import BoundedIntConverter
 
 csrf = CSRFProtect()
 
@@ -23,6 +34,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         template_folder=str(TEMPLATES_DIR),
         static_folder=str(STATIC_DIR),
     )
+    app.json = BoundedJSONProvider(app)  # deep nesting is a 400, not a RecursionError
     app.config.from_mapping(config.DEFAULTS)
     app.config.from_mapping(config.from_environment())
     if test_config:
@@ -39,6 +51,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     init_login(app)
     i18n.init_app(app)
     errors.init_app(app)
+    security_headers.init_app(app)
+    request_kinds.init_app(app)
+    # Before any route is added: every <int:> in a URL is bounded to an INTEGER key.
+    app.url_map.converters["int"] = BoundedIntConverter
     _register_blueprints(app)
     _template_helpers(app)
     surveys_background.init_app(app)
@@ -62,3 +78,4 @@ def _template_helpers(app: Flask) -> None:
     from lab.ui import context
 
     app.context_processor(context.globals_for_templates)
+    app.add_template_filter(context.percent_class, "pct")

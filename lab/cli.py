@@ -21,6 +21,7 @@ from lab.content.cli import sectors_group
 from lab.db import writing
 from lab.scoring.cli import score_command
 from lab.scoring.fit_cli import scorer_group
+from lab.security_headers import QuietRequestHandler
 from lab.surveys.cli import surveys_group
 from lab.surveys.demo import DEMO_DAYS, demo_feed, keep_live
 from lab.system.settings import is_demo
@@ -96,7 +97,8 @@ def run_command(host: str, port: int) -> None:
     # Under the `lab` group Flask believes a CLI server is already running and would
     # ignore app.run(); this command is that server.
     os.environ.pop("FLASK_RUN_FROM_CLI", None)
-    app.run(host=host, port=port, threaded=True, use_reloader=False)
+    app.run(host=host, port=port, threaded=True, use_reloader=False,
+            request_handler=QuietRequestHandler)
 
 
 @cli.group("db")

@@ -105,9 +105,12 @@ DEFAULTS: dict[str, object] = {
     "WTF_CSRF_TIME_LIMIT": 8 * 3600,
     "LANGUAGES": ("ru", "en"),
     "BABEL_DEFAULT_LOCALE": "ru",
-    # Failed logins: per account and per address, inside a sliding window.
+    # Failed logins: an (account, address) pair waits 2, 4, 8 ... s (at most 15 min) after
+    # its first three failures; an address is stopped after 20 inside the window.
     "LOGIN_WINDOW_SECONDS": 15 * 60,
-    "LOGIN_MAX_FAILURES_PER_ACCOUNT": 5,
+    "LOGIN_FREE_FAILURES": 3,
+    "LOGIN_FIRST_DELAY_SECONDS": 2,
+    "LOGIN_MAX_DELAY_SECONDS": 15 * 60,
     "LOGIN_MAX_FAILURES_PER_ADDRESS": 20,
     "SQLITE_BUSY_TIMEOUT_MS": 30_000,
     # Responses 4-5x smaller: brotli where the browser takes it, else gzip. Only text;

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, g, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -17,6 +17,7 @@ def _messages() -> dict[int, tuple[str, str]]:
         404: (_("Page not found"), _("There is no such page, or it is not yours to see.")),
         405: (_("Not allowed"), _("This address does not accept that kind of request.")),
         413: (_("Too large"), _("What you sent is too large.")),
+        415: (_("Not a form"), _("This page takes a form, not another kind of data.")),
         429: (_("Too many requests"), _("Please wait a little and try again.")),
         500: (_("Something went wrong"), _("We could not finish this. Please try again later.")),
     }
@@ -46,4 +47,9 @@ def init_app(app: Flask) -> None:
     def _unexpected(error: Exception):
         # Logged with its traceback for us; the user sees a calm page without one.
         app.logger.exception("unhandled error on %s %s", request.method, request.path)
+        session = g.get("lab_db_session")
+        if session is not None:
+            # A failed statement leaves the transaction aborted (PostgreSQL): the error
+            # page itself reads the user, so roll back first or it fails as well.
+            session.rollback()
         return _answer(InternalServerError.code)

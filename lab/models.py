@@ -1,6 +1,6 @@
 """Every model, imported once so the metadata is complete (for Alembic and tests)."""
 
-from lab.accounts.models import Team, User, team_leads
+from lab.accounts.models import Team, User, UserSession, team_leads
 from lab.auth.models import LoginAttempt
 from lab.coaching.models import AgentNote
 from lab.db import Base
@@ -28,5 +28,6 @@ __all__ = [
     "AgentNote", "FollowUp", "FollowUpEvent",
     "Attempt", "AuditEvent", "Badge", "Base", "CodexRead", "HintUse", "LabProfile", "Reply",
     "SectorAccess", "LoginAttempt", "QuarantinedRow", "Setting", "SurveyResponse",
-    "SyncState", "Team", "TnpsDaily", "TnpsMonthly", "TnpsTopicDaily", "User", "team_leads",
+    "SyncState", "Team", "TnpsDaily", "TnpsMonthly", "TnpsTopicDaily", "User", "UserSession",
+    "team_leads",
 ]

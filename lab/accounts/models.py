@@ -1,4 +1,4 @@
-"""Users and teams."""
+"""Users, teams and users' open sessions."""
 
 from __future__ import annotations
 
@@ -82,8 +82,28 @@ class User(Base):
     def is_anonymous(self) -> bool:
         return False
 
+    # The server-side session this object was signed in or loaded with (not a column):
+    # Flask-Login stores get_id() in the session and in the remember-me cookie.
+    session_id = None
+
     def get_id(self) -> str:
-        return f"{self.id}.{self.session_epoch}"
+        return str(self.session_id) if self.session_id else f"{self.id}.{self.session_epoch}"
 
     def __repr__(self) -> str:
         return f"<User {self.login} {self.role}>"
+
+
+class UserSession(Base):
+    """One signed-in browser: the cookie names it, so the server can end it.
+
+    Only a hash of the token is kept: a copy of the database signs nobody in.
+    """
+
+    __tablename__ = "user_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    remember: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())

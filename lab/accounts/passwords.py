@@ -1,6 +1,7 @@
-"""Password hashing with argon2id."""
+"""Password hashing with argon2id, and which new passwords are refused."""
 
 from functools import cache
+from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -32,10 +33,40 @@ def verify_password(password_hash: str | None, password: str) -> bool:
         return False
 
 
-def password_problem(password: str) -> str | None:
-    """Why a new password is not acceptable, or None."""
+COMMON_FILE = Path(__file__).with_name("common_passwords.txt")
+PROBLEMS = {
+    "too_short": f"at least {MIN_LENGTH} characters",
+    "too_long": f"at most {MAX_LENGTH} characters",
+    "common": "one of the most common passwords: choose another",
+    "is_login": "the same as the login: choose another",
+}
+
+
+@cache
+def common_passwords() -> frozenset[str]:
+    """The shipped list of the most-guessed passwords (lower case), read once."""
+    lines = COMMON_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def password_check(password: str, login: str | None = None) -> str | None:
+    """The code of why a new password is refused (a key of PROBLEMS), or None.
+
+    Length alone let "12345678" and "password" through: guessers try the common ones
+    and the login first, so both are refused whatever their case."""
     if len(password) < MIN_LENGTH:
-        return f"at least {MIN_LENGTH} characters"
+        return "too_short"
     if len(password) > MAX_LENGTH:
-        return f"at most {MAX_LENGTH} characters"
+        return "too_long"
+    folded = password.strip().casefold()
+    if login and folded == login.strip().casefold():
+        return "is_login"
+    if folded in common_passwords():
+        return "common"
     return None
+
+
+def password_problem(password: str, login: str | None = None) -> str | None:
+    """Why a new password is not acceptable, in words, or None."""
+    code = password_check(password, login)
+    return PROBLEMS[code] if code else None

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from lab.accounts.models import Team, User
 from lab.accounts.passwords import hash_password, password_problem
 from lab.accounts.roles import Role
+from lab.accounts.sessions import end_all_sessions
 from lab.system.settings import audit
 
 LOGIN_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
@@ -80,7 +81,7 @@ def create_user(
         role = Role(role)
     except ValueError:
         raise AccountError("role must be agent, lead or admin") from None
-    problem = password_problem(password)
+    problem = password_problem(password, login)
     if problem:
         raise AccountError(f"password: {problem}")
     team = None
@@ -107,17 +108,23 @@ def create_user(
 
 
 def set_password(session: Session, user: User, password: str, *, actor=None) -> None:
-    """Change a password and end the user's other sessions."""
-    problem = password_problem(password)
+    """Change a password and end the user's sessions."""
+    problem = password_problem(password, user.login)
     if problem:
         raise AccountError(f"password: {problem}")
     user.password_hash = hash_password(password)
-    user.session_epoch += 1
+    end_all_sessions(session, user)
     audit(session, "user.password", user.login, actor=actor)
 
 
 def set_active(session: Session, user: User, active: bool, *, actor=None) -> None:
     """Deactivate (ending every session) or reactivate a user."""
     user.active = active
-    user.session_epoch += 1
+    end_all_sessions(session, user)
     audit(session, "user.activate" if active else "user.deactivate", user.login, actor=actor)
+
+
+def end_sessions(session: Session, user: User, *, actor=None) -> None:
+    """Sign a user out everywhere (an admin's action, e.g. for a lost laptop)."""
+    end_all_sessions(session, user)
+    audit(session, "user.sessions_ended", user.login, actor=actor)

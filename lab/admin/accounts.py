@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 from lab.accounts.models import Team, User
 from lab.accounts.roles import Role
 from lab.accounts.services import AccountError
+from lab.accounts.sessions import end_all_sessions
 from lab.system.settings import audit
 
 
@@ -29,7 +30,7 @@ def change_role(session: Session, user: User, role: str, team: Team | None, *, a
     user.team = team if new_role == Role.AGENT else None
     if new_role == Role.LEAD and team is not None and team not in user.led_teams:
         user.led_teams.append(team)
-    user.session_epoch += 1  # permissions changed: sign in again
+    end_all_sessions(session, user)  # permissions changed: sign in again
     audit(session, "user.role", user.login,
           f"{before} -> {user.role}/{team.name if team else ''}", actor=actor)
 

@@ -1,6 +1,6 @@
 """The admin overview, the loaded content and the audit log."""
 
-from flask import render_template, request
+from flask import render_template
 from sqlalchemy import func, select
 
 from lab.accounts.models import Team, User
@@ -9,6 +9,7 @@ from lab.auth.access import admins
 from lab.surveys.quarantine import open_counts
 from lab.surveys.state import sync_status
 from lab.system.models import AuditEvent
+from lab.ui.params import arg_page, arg_text
 from lab.web_content import get_content
 from lab.web_db import get_session
 
@@ -43,8 +44,8 @@ def content():
 def audit_log():
     """Every recorded admin and lead action, newest first, a page at a time."""
     db = get_session()
-    page = max(1, request.args.get("page", 1, type=int))
-    action = request.args.get("action", "").strip()
+    page = arg_page()
+    action = arg_text("action")
     stmt = select(AuditEvent)
     if action:
         stmt = stmt.where(AuditEvent.action.startswith(action))

@@ -1,6 +1,6 @@
 """The bonus scheme, and the quarantine: read a row's reason and raw data, fix, re-process."""
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
@@ -16,6 +16,8 @@ from lab.surveys.models import QuarantinedRow
 from lab.surveys.quarantine import open_counts, open_rows
 from lab.surveys.settings import settings_from
 from lab.tnps.scheme_store import load_scheme, save_scheme
+from lab.ui.paging import Page, clamp, page_count
+from lab.ui.params import arg_page, arg_text
 from lab.web_db import get_session
 
 ROWS_SHOWN = 100
@@ -54,11 +56,16 @@ def save_bonus_scheme():
 def quarantine():
     """Rows waiting in quarantine, newest first, by reason."""
     db = get_session()
-    reason = request.args.get("reason") or None
+    reason = arg_text("reason") or None
     resolved = db.scalars(select(QuarantinedRow).where(QuarantinedRow.resolved_at.is_not(None))
                           .order_by(QuarantinedRow.resolved_at.desc()).limit(10)).all()
-    return render_template("admin/quarantine.html", rows=open_rows(db, reason, ROWS_SHOWN),
-                           counts=open_counts(db), reason=reason, resolved=resolved,
+    counts = open_counts(db)
+    total = counts.get(reason, 0) if reason else sum(counts.values())
+    page = clamp(arg_page(), total, ROWS_SHOWN)
+    rows = open_rows(db, reason, ROWS_SHOWN, (page - 1) * ROWS_SHOWN)
+    return render_template("admin/quarantine.html", rows=rows,
+                           paging=Page(rows, page, page_count(total, ROWS_SHOWN), total),
+                           counts=counts, reason=reason, resolved=resolved,
                            total=db.scalar(select(func.count()).select_from(QuarantinedRow)))
 
 

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from lab.accounts import services
 from lab.accounts.models import Team, User
 from lab.accounts.services import AccountError
+from lab.accounts.sessions import open_count
 from lab.admin import accounts, bp
 from lab.admin.forms import (
     ActionForm,
@@ -17,6 +18,7 @@ from lab.admin.forms import (
     team_choices,
 )
 from lab.auth.access import admins
+from lab.ui.params import parse_db_id
 from lab.web_db import get_session
 
 
@@ -25,7 +27,8 @@ def _teams() -> list[Team]:
 
 
 def _team_from(value: str | None) -> Team | None:
-    return get_session().get(Team, int(value)) if value and value.isdigit() else None
+    team_id = parse_db_id(value)
+    return get_session().get(Team, team_id) if team_id else None
 
 
 def _user_or_404(user_id: int) -> User:
@@ -85,7 +88,8 @@ def user(user_id: int, role_form: RoleForm | None = None,
     role_form.team_id.choices = team_choices(_teams())
     return render_template("admin/user.html", user=found, role_form=role_form,
                            password_form=password_form or PasswordForm(formdata=None),
-                           action_form=ActionForm(formdata=None), error=error)
+                           action_form=ActionForm(formdata=None), error=error,
+                           open_sessions=open_count(get_session(), found))
 
 
 @bp.route("/admin/users/<int:user_id>/role", methods=["POST"])
@@ -142,4 +146,17 @@ def toggle_active(user_id: int):
             db.commit()
             flash(_("%(login)s is active again.", login=found.login) if found.active
                   else _("%(login)s is deactivated.", login=found.login), "info")
+    return redirect(url_for("admin.user", user_id=found.id))
+
+
+@bp.route("/admin/users/<int:user_id>/sessions", methods=["POST"])
+@admins
+def end_sessions(user_id: int):
+    """Sign the user out on every device (a lost laptop, a shared password)."""
+    found = _user_or_404(user_id)
+    if ActionForm().validate_on_submit():
+        db = get_session()
+        services.end_sessions(db, found, actor=current_user)
+        db.commit()
+        flash(_("Every session of %(login)s has ended.", login=found.login), "info")
     return redirect(url_for("admin.user", user_id=found.id))

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("auth", __name__)
 
-from lab.auth import routes  # noqa: E402,F401  (registers the views on bp)
+from lab.auth import password_routes, routes  # noqa: E402,F401  (registers the views on bp)

@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, PasswordField, StringField, SubmitField
-from wtforms.validators import AnyOf, DataRequired, Length
+from wtforms.validators import AnyOf, DataRequired, EqualTo, Length
 
 
 class LoginForm(FlaskForm):
@@ -36,3 +36,26 @@ class LanguageForm(FlaskForm):
 
     lang = HiddenField(validators=[AnyOf(("ru", "en"))])
     next = HiddenField()
+
+
+class ChangePasswordForm(FlaskForm):
+    """A user's own new password: the current one first, the new one twice."""
+
+    current = PasswordField(
+        _l("Current password"),
+        validators=[DataRequired(_l("Enter your current password.")), Length(max=200)],
+        render_kw={"autocomplete": "current-password"},
+    )
+    new = PasswordField(
+        _l("New password"),
+        validators=[DataRequired(_l("Enter the new password.")), Length(max=200, message=_l(
+            "A password is at most 200 characters."))],
+        render_kw={"autocomplete": "new-password"},
+    )
+    confirm = PasswordField(
+        _l("New password again"),
+        validators=[DataRequired(_l("Enter the new password again.")),
+                    EqualTo("new", _l("The two new passwords differ."))],
+        render_kw={"autocomplete": "new-password"},
+    )
+    submit = SubmitField(_l("Change password"))

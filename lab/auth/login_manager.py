@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import LoginManager
 
 from lab.accounts.models import User
+from lab.accounts.sessions import REMEMBER_LIFETIME, SessionId, find_session
 from lab.web_db import get_session
 
 login_manager = LoginManager()
@@ -14,15 +15,18 @@ login_manager = LoginManager()
 
 @login_manager.user_loader
 def load_user(user_id: str) -> User | None:
-    """The session stores "id.epoch": a bumped epoch (deactivation, new password) ends it."""
-    try:
-        raw_id, raw_epoch = user_id.split(".")
-        user = get_session().get(User, int(raw_id))
-        epoch = int(raw_epoch)
-    except (ValueError, TypeError):
+    """The cookie holds "id.epoch.token": the session's row must still exist (sign-out and
+    an admin delete it) and the epoch still match (a new password, a deactivation)."""
+    sid = SessionId.parse(user_id) if isinstance(user_id, str) else None
+    if sid is None:
         return None
-    if user is None or user.session_epoch != epoch or not user.active:
+    db = get_session()
+    user = db.get(User, sid.user_id)
+    if user is None or user.session_epoch != sid.epoch or not user.active:
         return None
+    if find_session(db, sid) is None:
+        return None
+    user.session_id = sid
     return user
 
 
@@ -37,4 +41,5 @@ def unauthorized():
 def init_app(app: Flask) -> None:
     """Attach the login manager."""
     login_manager.session_protection = "basic"
+    app.config.setdefault("REMEMBER_COOKIE_DURATION", REMEMBER_LIFETIME)
     login_manager.init_app(app)

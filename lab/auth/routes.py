@@ -9,9 +9,11 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from lab.accounts.demo import DEMO_PASSWORD, demo_logins
+from lab.accounts.sessions import end_session, open_session
 from lab.auth import bp
 from lab.auth.access import public
 from lab.auth.forms import LanguageForm, LoginForm, LogoutForm
+from lab.auth.redirects import same_site_path
 from lab.auth.service import Limits, attempt_login
 from lab.i18n import LANG_COOKIE, remember_language
 from lab.system.settings import is_demo
@@ -20,17 +22,17 @@ from lab.web_db import get_session
 
 def safe_next(target: str | None) -> str:
     """Only paths on this site: never an open redirect."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return url_for("training.sector_map")
+    return same_site_path(target) or url_for("training.sector_map")
 
 
 def _limits() -> Limits:
     config = current_app.config
     return Limits(
         window=timedelta(seconds=config["LOGIN_WINDOW_SECONDS"]),
-        per_account=config["LOGIN_MAX_FAILURES_PER_ACCOUNT"],
         per_address=config["LOGIN_MAX_FAILURES_PER_ADDRESS"],
+        free_per_pair=config["LOGIN_FREE_FAILURES"],
+        first_delay=timedelta(seconds=config["LOGIN_FIRST_DELAY_SECONDS"]),
+        max_delay=timedelta(seconds=config["LOGIN_MAX_DELAY_SECONDS"]),
     )
 
 
@@ -47,6 +49,8 @@ def login():
         outcome = attempt_login(
             db, form.login.data, form.password.data, request.remote_addr or "?", _limits()
         )
+        if outcome.user is not None:
+            outcome.user.session_id = open_session(db, outcome.user, bool(form.remember.data))
         db.commit()
         if outcome.user is not None:
             # A new session at login: nothing from before the login survives it.
@@ -54,9 +58,14 @@ def login():
             login_user(outcome.user, remember=form.remember.data)
             return redirect(safe_next(request.args.get("next")))
         if outcome.error == "throttled":
-            minutes = max(1, round((outcome.retry_after or 60) / 60))
-            form.form_errors.append(_(
-                "Too many failed attempts. Try again in %(minutes)d min.", minutes=minutes))
+            wait = outcome.retry_after or 60
+            if wait < 60:
+                form.form_errors.append(_(
+                    "Too many failed attempts. Try again in %(seconds)d s.", seconds=wait))
+            else:
+                form.form_errors.append(_(
+                    "Too many failed attempts. Try again in %(minutes)d min.",
+                    minutes=max(1, round(wait / 60))))
             status = 429
         elif outcome.error == "inactive":
             form.form_errors.append(_("This account is deactivated. Ask your admin."))
@@ -79,6 +88,12 @@ def logout():
     """GET asks to confirm; POST (with CSRF) signs out and clears the session."""
     form = LogoutForm()
     if request.method == "POST" and form.validate_on_submit():
+        if current_user.is_authenticated and current_user.session_id:
+            # The cookie may have been copied: the server forgets the session, so neither
+            # it nor the remember-me cookie opens anything again.
+            db = get_session()
+            end_session(db, current_user.session_id.token)
+            db.commit()
         logout_user()
         session.clear()
         flash(_("You have signed out."), "info")

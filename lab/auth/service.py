@@ -12,7 +12,7 @@ from lab.accounts.models import User
 from lab.accounts.passwords import verify_password
 from lab.accounts.services import find_user, normalise_login
 from lab.auth.models import LoginAttempt
-from lab.auth.throttle import retry_after
+from lab.auth.throttle import growing_delay, retry_after
 from lab.db import utcnow
 
 KEEP_ATTEMPTS = timedelta(days=2)
@@ -20,11 +20,18 @@ KEEP_ATTEMPTS = timedelta(days=2)
 
 @dataclass(frozen=True)
 class Limits:
-    """How many failures per account and per address a window allows."""
+    """Failures allowed per address in a window, and the delays of one account and address.
+
+    There is no lock per account: five wrong passwords from anywhere used to lock anyone
+    out, the right password included. An (account, address) pair waits longer after each
+    failure instead, and an address trying many accounts is stopped by per_address.
+    """
 
     window: timedelta
-    per_account: int
     per_address: int
+    free_per_pair: int = 3
+    first_delay: timedelta = timedelta(seconds=2)
+    max_delay: timedelta = timedelta(minutes=15)
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,16 @@ def _failures(session: Session, column, value: str, since: datetime) -> list[dat
     return list(session.scalars(query))
 
 
+def _pair_failures(session: Session, login: str, address: str, since: datetime
+                   ) -> list[datetime]:
+    """Failures of this login from this address since its last success in the window."""
+    rows = session.execute(select(LoginAttempt.at, LoginAttempt.ok).where(
+        LoginAttempt.login == login, LoginAttempt.address == address, LoginAttempt.at > since))
+    attempts = sorted(rows)
+    last_ok = max((at for at, ok in attempts if ok), default=None)
+    return [at for at, ok in attempts if not ok and (last_ok is None or at > last_ok)]
+
+
 def attempt_login(
     session: Session, login: str, password: str, address: str, limits: Limits,
     now: datetime | None = None,
@@ -50,10 +67,11 @@ def attempt_login(
     """Check a login; records the attempt. The caller commits."""
     now = now or utcnow()
     login = normalise_login(login)[:40]
+    address = address[:64]
     since = now - limits.window
     waits = [
-        retry_after(_failures(session, LoginAttempt.login, login, since), now,
-                    limits.per_account, limits.window),
+        growing_delay(_pair_failures(session, login, address, since), now,
+                      limits.free_per_pair, limits.first_delay, limits.max_delay),
         retry_after(_failures(session, LoginAttempt.address, address, since), now,
                     limits.per_address, limits.window),
     ]
@@ -63,7 +81,7 @@ def attempt_login(
         return LoginOutcome(error="throttled", retry_after=wait)
     user = find_user(session, login)
     ok = verify_password(user.password_hash if user else None, password)
-    session.add(LoginAttempt(login=login, address=address[:64], at=now, ok=ok))
+    session.add(LoginAttempt(login=login, address=address, at=now, ok=ok))
     session.execute(delete(LoginAttempt).where(LoginAttempt.at < now - KEEP_ATTEMPTS))
     if not ok or user is None:
         return LoginOutcome(error="invalid")

@@ -66,7 +66,7 @@ def parse_filters(args: Mapping[str, str]) -> tuple[Filters, list[str]]:
     page = 1
     raw_page = (args.get("page") or "").strip()
     if raw_page:
-        if raw_page.isdigit() and 1 <= int(raw_page) <= _MAX_PAGE:
+        if raw_page.isascii() and raw_page.isdigit() and 1 <= int(raw_page) <= _MAX_PAGE:
             page = int(raw_page)
         else:
             bad.append("page")

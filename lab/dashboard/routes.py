@@ -15,6 +15,7 @@ from lab.dashboard.bonus import chance_text
 from lab.dashboard.page import my_page
 from lab.dashboard.period import month_of
 from lab.tnps.forecast import PRIOR_STRENGTH
+from lab.ui.params import parse_db_id
 from lab.web_content import get_content
 from lab.web_db import get_session
 
@@ -51,10 +52,11 @@ def live_tnps():
     raw = request.args.get("after", "")
     after = None
     if raw:
-        if not raw.isdigit() or len(raw) > 18:
+        # An answer id as the database holds it ("²" passes isdigit(); 2^31 overflows PG).
+        after = 0 if raw.strip() == "0" else parse_db_id(raw)
+        if after is None:
             return jsonify(error="bad_request", message=_("after must be an answer id."),
                            fields=["after"]), 400
-        after = int(raw)
     db, tz = get_session(), _tz()
     month = month_of(_now().astimezone(tz).date(), tz)
     mine = summary.month_summary(db, current_user, month, _min_n())

@@ -93,7 +93,7 @@ def status_command() -> None:
     if status is None:
         click.echo("never synced")
     else:
-        click.echo(f"store {status.store}: cursor {status.cursor}, lag {status.lag}")
+        click.echo(f"store {status.store}: cursor {status.cursor}, lag {_live_lag(status)}")
         click.echo(f"last run {status.last_run_at}, last success {status.last_success_at}")
         if status.last_error:
             click.echo(f"last error ({status.last_error_at}): {status.last_error}")
@@ -101,6 +101,17 @@ def status_command() -> None:
                    f"quarantined {status.quarantined}")
     click.echo("open quarantine: " + (", ".join(f"{k} {v}" for k, v in sorted(held.items()))
                                       or "none"))
+
+
+def _live_lag(status) -> str:
+    """Rows past the cursor counted in the store now; the last recorded lag if it is down."""
+    store = SurveyStore.from_settings(_settings())
+    try:
+        return str(store.count_after(status.cursor))
+    except Exception:  # the store is down or moved: say so rather than fail the status
+        return f"{status.lag} (at the last run; the store cannot be read now)"
+    finally:
+        store.dispose()
 
 
 @surveys_group.command("simulate")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from lab.surveys.domain import MAX_COMMENT, MAX_RESPONSE_ID, Rejected, Response, Valid
-from lab.surveys.domain.fields import MAX_CALL_ID
+from lab.surveys.domain.fields import EARLIEST, LATEST, MAX_CALL_ID, MAX_STORE_ID
 from lab.surveys.ingest import IngestContext, validate
 from lab.surveys.settings import STORE_COLUMNS
 from lab.surveys.store import normalise
@@ -78,10 +78,14 @@ def _moment(value: object) -> datetime | None:
         except ValueError:
             return None
         # fromisoformat gives a fixed offset or none: no utcoffset() that could be None.
-        return None if moment.tzinfo is None else moment.astimezone(UTC)
-    if type(value) is not datetime or value.tzinfo is None or value.utcoffset() is None:
+        if moment.tzinfo is None:
+            return None
+    elif type(value) is not datetime or value.tzinfo is None or value.utcoffset() is None:
         return None
-    return value.astimezone(UTC)
+    else:
+        moment = value
+    moment = moment.astimezone(UTC)  # OverflowError near year 1 or 9999: prepare catches it
+    return moment if EARLIEST <= moment < LATEST else None  # validate gives the reason
 
 
 def _fast(raw: tuple, ctx: IngestContext, agents: dict[str, int], stamp: Stamp,
@@ -94,9 +98,11 @@ def _fast(raw: tuple, ctx: IngestContext, agents: dict[str, int], stamp: Stamp,
         store_id, score = normalise(store_id), normalise(score)  # NUMERIC gives Decimal
         if type(store_id) is not int or type(score) is not int:
             return None
-    if store_id < 0 or score < 0 or score > 10 or type(response_id) is not str \
-            or type(call_id) is not str or type(login) is not str:
+    if not 0 <= store_id <= MAX_STORE_ID or score < 0 or score > 10 \
+            or type(response_id) is not str or type(call_id) is not str or type(login) is not str:
         return None
+    if not (response_id.isprintable() and call_id.isprintable()):
+        return None  # a control character or a lone surrogate: validate refuses it
     response_id = response_id.strip()
     call_id = call_id.strip()
     agent_id = agents.get(login)  # a login with spaces around: validate strips and decides
@@ -104,8 +110,8 @@ def _fast(raw: tuple, ctx: IngestContext, agents: dict[str, int], stamp: Stamp,
             or not 0 < len(call_id) <= MAX_CALL_ID:
         return None
     if comment is not None:
-        if type(comment) is not str:
-            return None
+        if type(comment) is not str or not comment.isprintable():
+            return None  # line breaks are fine, but validate decides on those
         comment = comment.strip()
         if len(comment) > MAX_COMMENT:
             return None
@@ -163,7 +169,10 @@ def prepare(raws: Sequence[tuple], ctx: IngestContext, stamp: Stamp, source: str
     taken: set[str] = set()
     repeated = 0
     for raw in raws:
-        done = _fast(raw, ctx, agents, stamp, tail)
+        try:
+            done = _fast(raw, ctx, agents, stamp, tail)
+        except (OverflowError, ValueError, TypeError):
+            done = None  # validate judges it, with a reason
         if done is None:
             row = {key: normalise(value) for key, value in zip(STORE_COLUMNS, raw, strict=True)}
             verdict = validate(row, ctx)

@@ -108,11 +108,19 @@ def precheck(raw: object) -> Rejected | None:
 
 
 def validate(raw: object, ctx: IngestContext) -> Valid | Rejected:
-    """The pre-checks, then the domain's field-by-field validation."""
-    refused = precheck(raw)
-    if refused is not None:
-        return refused
-    return validate_row(raw, ctx.agents, ctx.windows)  # type: ignore[arg-type]
+    """The pre-checks, then the domain's field-by-field validation.
+
+    Whatever a row holds, it gets a verdict: one row that trips an unforeseen error must
+    not fail its batch (and, in a sync, stop the cursor for good) but wait in quarantine.
+    """
+    try:
+        refused = precheck(raw)
+        if refused is not None:
+            return refused
+        return validate_row(raw, ctx.agents, ctx.windows)  # type: ignore[arg-type]
+    except (ValueError, TypeError, OverflowError, ArithmeticError, RecursionError,
+            UnicodeError) as exc:
+        return Rejected("unreadable_row", f"the row could not be read: {type(exc).__name__}")
 
 
 Classified = list[tuple[object, Valid | Rejected]]

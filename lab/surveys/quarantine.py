@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from lab.db import utcnow
 from lab.surveys.domain import Rejected
+from lab.surveys.domain.fields import MAX_STORE_ID
 from lab.surveys.models import QuarantinedRow
 from lab.surveys.sqlinsert import insert_for
 
@@ -18,8 +19,21 @@ _TEXT_MAX = 200
 
 
 def raw_json(raw: object) -> str:
-    """The row as JSON text; values JSON cannot hold (datetimes, decimals) as text."""
-    return json.dumps(raw, ensure_ascii=False, sort_keys=True, default=str)
+    """The row as JSON text; values JSON cannot hold (datetimes, decimals) as text.
+
+    Readable letters are kept as they are; a row holding a lone surrogate (which no
+    database can store as UTF-8) is written with \\u escapes instead, still valid JSON."""
+    text = json.dumps(raw, ensure_ascii=False, sort_keys=True, default=str)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(raw, ensure_ascii=True, sort_keys=True, default=str)
+    return text
+
+
+def storable(text: str) -> str:
+    """Text any database keeps: lone surrogates become "?", NULs go."""
+    return text.encode("utf-8", "replace").decode("utf-8").replace("\x00", "")
 
 
 def fingerprint(source: str, raw: object) -> str:
@@ -31,12 +45,14 @@ def _cell(raw: object, key: str) -> str | None:
     value = raw.get(key) if isinstance(raw, Mapping) else None
     if value is None:
         return None
-    return str(value).strip()[:_TEXT_MAX]
+    return storable(str(value).strip()[:_TEXT_MAX])
 
 
 def _store_id(raw: object) -> int | None:
     value = raw.get("id") if isinstance(raw, Mapping) else None
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_STORE_ID:
+        return value
+    return None
 
 
 def quarantine(
@@ -52,7 +68,7 @@ def quarantine(
         key = fingerprint(source, raw)
         rows.setdefault(key, {
             "received_at": now, "source": source, "reason": why.reason, "field": why.field,
-            "detail": why.detail, "raw": raw_json(raw), "fingerprint": key,
+            "detail": storable(why.detail), "raw": raw_json(raw), "fingerprint": key,
             "response_id": _cell(raw, "response_id"), "agent_login": _cell(raw, "agent_login"),
             "store_id": _store_id(raw), "resolved_at": None, "resolution": None,
         })
@@ -66,13 +82,14 @@ def quarantine(
     return held, len(rejected) - held
 
 
-def open_rows(session: Session, reason: str | None = None, limit: int = 100
-              ) -> list[QuarantinedRow]:
+def open_rows(session: Session, reason: str | None = None, limit: int = 100,
+              offset: int = 0) -> list[QuarantinedRow]:
     """The newest unresolved rows, for an admin to read."""
     stmt = select(QuarantinedRow).where(QuarantinedRow.resolved_at.is_(None))
     if reason:
         stmt = stmt.where(QuarantinedRow.reason == reason)
-    return list(session.scalars(stmt.order_by(QuarantinedRow.id.desc()).limit(limit)))
+    return list(session.scalars(stmt.order_by(QuarantinedRow.id.desc())
+                                .offset(offset).limit(limit)))
 
 
 def open_counts(session: Session) -> dict[str, int]:

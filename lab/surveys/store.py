@@ -150,6 +150,12 @@ class SurveyStore:
             value = connection.execute(select(func.max(self.table.c.id))).scalar()
         return int(normalise(value) or 0)  # type: ignore[call-overload]
 
+    def count_after(self, cursor: int) -> int:
+        """How many rows wait past the cursor: the true lag (ids may have gaps)."""
+        query = select(func.count()).select_from(self.table).where(self.table.c.id > cursor)
+        with self.engine.connect() as connection:
+            return int(connection.execute(query).scalar() or 0)
+
     def count(self) -> int:
         """How many rows the store holds."""
         with self.engine.connect() as connection:

@@ -204,10 +204,14 @@ def sync_once(sessions: sessionmaker[Session], store: SurveyStore, settings: Sur
         total += look_back(sessions, store, ctx, batch_ctx.stamp, settings.lookback_ids)
         for report in _pull(sessions, store, settings.batch_size, batch_ctx, top, max_batches):
             total += report  # batch by batch: a failure still reports what was committed
-        top = store.max_id()
+        with sessions() as session:
+            cursor = read_cursor(session)
+        # Counted in the store, not as ids between the cursor and the top: ids have gaps,
+        # and it must show rows that wait behind the cursor whatever the reason.
+        lag = store.count_after(cursor)
         with writing(), sessions() as session, session.begin():
             total += reprocess_quarantine(session, ctx)
-            record_run(session, lag=max(0, top - read_cursor(session)))
+            record_run(session, lag=lag)
     except Exception as exc:
         message = f"{type(exc).__name__}: {exc}"
         _record_error(sessions, message)

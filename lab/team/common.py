@@ -14,6 +14,7 @@ from lab.accounts.models import Team, User
 from lab.db import utcnow
 from lab.followup.rules import DEFAULT_SLA_HOURS
 from lab.team.window import Window, last_days, parse_days
+from lab.ui.params import arg_id
 from lab.web_db import get_session
 
 
@@ -35,7 +36,7 @@ def agent_or_404(team: Team, agent_id: int) -> User:
 
 def chosen_team() -> Team | None:
     """The team picked with ?team=ID, else the first visible one (None: leads none)."""
-    wanted = request.args.get("team", type=int)
+    wanted = arg_id("team")
     if wanted is not None:
         return team_or_404(wanted)
     return get_session().scalars(visible_teams(current_user).limit(1)).first()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import csv
 import io
 
+from lab.system.csvsafe import SafeWriter
 from lab.team.overview import DIMENSIONS, AgentRow
 
 COLUMNS = ("login", "name", "passed", "sectors", "loyalty_code", *DIMENSIONS, "n",
@@ -16,20 +16,15 @@ def _num(value: float | None) -> str:
     return "" if value is None else f"{value:.1f}"
 
 
-def _safe(text: str) -> str:
-    # A cell starting with = + - @ is run as a formula by spreadsheets: quote it.
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
 def overview_csv(rows: list[AgentRow]) -> str:
     """One line per agent; TNPS and bounds empty without answers, enough_data says n >= min."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = SafeWriter(out)  # formulas in names are quoted
     writer.writerow(COLUMNS)
     for row in rows:
         data = row.live.to_row("agent", row.agent.login)
         writer.writerow((
-            _safe(row.agent.login), _safe(row.agent.name), row.passed, len(row.progress.states),
+            row.agent.login, row.agent.name, row.passed, len(row.progress.states),
             _num(row.code), *(_num(row.dimensions[d]) for d in DIMENSIONS),
             data["n"], data["promoters"], data["passives"], data["detractors"],
             _num(data["tnps"]), _num(data["ci_low"]), _num(data["ci_high"]),

@@ -12,9 +12,12 @@ from lab.followup.rules import FollowUpError
 from lab.team import bp
 from lab.team.common import now, sla_hours, team_or_404, timezone
 from lab.team.forms import OUTCOME_LABELS, STATUS_LABELS, FollowUpForm
+from lab.ui.paging import page_of
+from lab.ui.params import arg_choice, arg_page
 from lab.web_db import get_session
 
 QUEUE_DAYS = (7, 30, 90, 365)
+QUEUE_PAGE = 50
 SHOWS = ("open", "overdue", "closed", "all")
 
 
@@ -33,17 +36,19 @@ def _keep(item: services.QueueItem, show: str) -> bool:
 def followups(team_id: int):
     """The follow-up queue: the most alarming first, overdue marked, SLA figures on top."""
     team = team_or_404(team_id)
-    days = request.args.get("days", 30, type=int)
-    days = days if days in QUEUE_DAYS else 30
+    days = arg_choice("days", QUEUE_DAYS, 30)
     show = request.args.get("show", "open")
     show = show if show in SHOWS else "open"
     moment = now()
     items = services.queue(get_session(), team.id, moment - timedelta(days=days), sla_hours(),
                            moment)
     stats = rules.sla_stats((item.as_case() for item in items), moment, sla_hours())
+    # 11,900 detractors made a 4 s, 8 MB page: the figures use them all, the list one page.
+    shown = page_of([i for i in items if _keep(i, show)], arg_page(), QUEUE_PAGE)
     return render_template(
-        "team/followups.html", team=team, items=[i for i in items if _keep(i, show)],
-        all_items=items, stats=stats, days=days, show=show, day_choices=QUEUE_DAYS,
+        "team/followups.html", team=team, items=shown.items, paging=shown,
+        open_count=sum(1 for i in items if i.is_open), stats=stats, days=days, show=show,
+        day_choices=QUEUE_DAYS,
         shows=SHOWS, sla=sla_hours(), statuses=STATUS_LABELS, outcomes=OUTCOME_LABELS,
         tz=timezone())
 

@@ -32,10 +32,10 @@ class Window:
 
 def parse_days(value: str | None) -> int:
     """One of DAY_CHOICES from a query argument; anything else gives the default."""
-    try:
-        days = int(value or "")
-    except ValueError:
-        return DEFAULT_DAYS
+    text = (value or "").strip()
+    if not (text.isascii() and text.isdigit() and len(text) <= 6):
+        return DEFAULT_DAYS  # "²" passes isdigit() but not int(); a huge one overflows
+    days = int(text)
     return days if days in DAY_CHOICES else DEFAULT_DAYS
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from dataclasses import dataclass
@@ -10,6 +9,7 @@ from datetime import date, timedelta, tzinfo
 
 from sqlalchemy.orm import Session
 
+from lab.system.csvsafe import SafeWriter
 from lab.tnps import queries
 from lab.tnps.interval import adjusted_wald
 from lab.tnps.periods import PERIOD_KINDS, TrendPoint, period_bounds, period_label
@@ -120,7 +120,7 @@ def as_table(rows: list[ReportRow], min_n: int) -> str:
 def as_csv(rows: list[ReportRow], key_name: str) -> str:
     """The rows as CSV, the same columns as the JSON rows."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = SafeWriter(out)  # a team named "=HYPERLINK(...)" stays text
     writer.writerow((key_name, *ROW_FIELDS))
     for row in rows:
         data = row.to_row()

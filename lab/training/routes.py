@@ -15,6 +15,7 @@ from lab.training.board import team_board
 from lab.training.forms import ActionForm, ReplyForm
 from lab.training.models import Attempt
 from lab.training.state import load_progress, profile_of, state_of
+from lab.ui.params import parse_db_id
 from lab.web_content import get_content, sector_version
 from lab.web_db import get_session
 
@@ -151,7 +152,7 @@ def _trial_page(sector, attempt: Attempt, form: ReplyForm, status: int):
 
     db = get_session()
     step = play.next_step(attempt)
-    after = request.args.get("after", type=int)
+    after = parse_db_id(request.args.get("after"))
     last = next((r for r in attempt.replies if r.step == after), None)
     if request.method == "GET":
         form.text.data = ""
@@ -198,7 +199,9 @@ def result(sector_id: str, attempt_id: int):
     position = [s.id for s in get_content().sectors].index(sector.id)
     following = get_content().sectors[position + 1] if position + 1 < len(
         get_content().sectors) else None
-    new_badges = [b for b in request.args.get("new", "").split(",") if b]
+    # ?new= only says which badges to celebrate: an unknown or unearned one is not shown.
+    asked = set(request.args.get("new", "").split(","))
+    new_badges = [code for code in progress_.badges if code in asked]
     return render_template(
         "training/result.html", sector=sector, attempt=attempt, lang=_lang(),
         progress=progress_, following=following, new_badges=new_badges,

@@ -42,3 +42,11 @@ def globals_for_templates() -> dict:
         "logout_form": LogoutForm(formdata=None),
         "current_lang": str(get_locale() or "ru"),
     }
+
+
+def percent_class(value: object) -> int:
+    """A 0-100 width for a `pct-N` class (the CSP forbids style attributes)."""
+    try:
+        return max(0, min(100, round(float(value))))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 0

@@ -74,7 +74,8 @@ EXPECTED: dict[str, dict[str, object]] = {
     "admin.audit_log": {"anonymous": LOGIN, "agent": 403, "lead": 403, "admin": 200},
     "admin.create_user": {}, "admin.change_role": {}, "admin.reset_password": {},  # POST
     "admin.toggle_active": {}, "admin.create_team": {}, "admin.add_lead": {},  # POST
-    "admin.remove_lead": {}, "admin.save_bonus_scheme": {},  # POST only
+    "admin.remove_lead": {}, "admin.save_bonus_scheme": {}, "admin.end_sessions": {},  # POST
+    "auth.change_password": {"anonymous": LOGIN, "agent": 200, "lead": 200, "admin": 200},
     "admin.fix_quarantine_row": {}, "admin.dismiss_quarantine_row": {},  # POST only
     "api.health": {"anonymous": 200, "agent": 200, "lead": 200, "admin": 200},
     "api.me": {"anonymous": 401, "agent": 200, "lead": 200, "admin": 200},

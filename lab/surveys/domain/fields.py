@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import UTC, datetime
 
 MAX_RESPONSE_ID = 100
 MAX_CALL_ID = 100
 MAX_COMMENT = 4000
+# The store's id is a BIGINT cursor: a larger one cannot be stored or compared with it.
+MAX_STORE_ID = 2**63 - 1
+# Survey answers from before the Lab's time or far ahead are typos or attacks; the year
+# 9999 also overflows as soon as it is moved into a zone east of UTC.
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+LATEST = datetime(2100, 1, 1, tzinfo=UTC)
 _SHOWN = 60  # how much of a bad value a detail quotes
 
 
@@ -40,12 +46,28 @@ def require(raw: Mapping[str, object], field: str) -> object:
     return value
 
 
+def unreadable_text(text: str, allow_breaks: bool = False) -> bool:
+    """True for text no database can keep: a lone surrogate (not UTF-8), a NUL (PostgreSQL
+    refuses it) or, unless allowed, a control character such as a line break in an id."""
+    if not text.isprintable():
+        for char in text:
+            code = ord(char)
+            if 0xD800 <= code <= 0xDFFF or code == 0:
+                return True
+            if not allow_breaks and (code < 0x20 or code == 0x7F):
+                return True
+    return False
+
+
 def parse_text_id(value: object, field: str, reason: str, max_len: int) -> str:
     """Return an identifier as stripped text; stores may hand back integers for text ids."""
     if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
+        value = str(value) if abs(value) <= MAX_STORE_ID else value
     if not isinstance(value, str):
         raise FieldError(reason, field, f"{field} must be text, got {shown(value)}")
+    if unreadable_text(value):
+        raise FieldError(reason, field, f"{field} holds characters that are not text: "
+                         f"{shown(value)}")
     text = value.strip()
     if len(text) > max_len:
         raise FieldError(
@@ -84,6 +106,14 @@ def parse_timestamp(value: object, field: str) -> datetime:
         raise FieldError(
             "naive_timestamp", field, f"{field} has no UTC offset: {value.isoformat()}"
         )
+    try:
+        instant = value.astimezone(UTC)
+    except OverflowError:
+        instant = None
+    if instant is None or not EARLIEST <= instant < LATEST:
+        raise FieldError(
+            "timestamp_out_of_range", field,
+            f"{field} {value.isoformat()} is not between {EARLIEST.year} and {LATEST.year}")
     return value
 
 
@@ -93,6 +123,9 @@ def parse_comment(value: object) -> str | None:
         return None
     if not isinstance(value, str):
         raise FieldError("bad_comment", "comment", f"comment must be text, got {shown(value)}")
+    if unreadable_text(value, allow_breaks=True):
+        raise FieldError("bad_comment", "comment",
+                         f"comment holds characters that are not text: {shown(value)}")
     text = value.strip()
     if len(text) > MAX_COMMENT:
         raise FieldError(
@@ -109,6 +142,7 @@ def parse_store_id(value: object) -> int | None:
         return None
     if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
         value = int(value.strip())
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise FieldError("bad_id", "id", f"id must be a whole number >= 0, got {shown(value)}")
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_STORE_ID:
+        raise FieldError("bad_id", "id",
+                         f"id must be a whole number from 0 to 2^63-1, got {shown(value)}")
     return value

@@ -26,7 +26,7 @@ def test_signed_push_is_stored_and_counted(client, world, db):
     one = signed_post(client, store_row(response_id="p-1"))
     assert one.status_code == 200
     assert one.get_json() == {"seen": 1, "taken": 1, "duplicate": 0, "quarantined": 0,
-                                   "late": 0, "reprocessed": 0, "batches": 0}
+                              "late": 0, "reprocessed": 0, "batches": 0, "rejected": []}
     many = signed_post(client, [
         store_row(response_id="p-2"), store_row(response_id="p-3", score=11),
         store_row(response_id="p-4", answered_at="2026-11-20T11:00:00+03:00"), "not a row"])

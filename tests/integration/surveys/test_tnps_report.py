@@ -131,3 +131,25 @@ def test_one_agent_one_team_and_the_centre(db, world, feed):
     assert queries.total(db, start, end, team_id=world.team_a.id).n == 5
     assert queries.by_agent(db, start, end, team_id=world.team_b.id) == {
         "agent_b": Tally(promoters=1, detractors=1)}
+
+
+def test_csv_quotes_a_team_named_like_a_formula(app, db, feed, world):
+    """A team named "=HYPERLINK(...)" is text in a spreadsheet; negative TNPS stays a number."""
+    world.team_b.name = '=HYPERLINK("http://evil.example","x")'
+    db.commit()
+    rows = list(csv.DictReader(io.StringIO(_run(app, "--by", "team", "--from", "2026-11-01",
+                                                "--to", "2026-11-30", "--csv"))))
+    names = {row["team"] for row in rows}
+    assert "'=HYPERLINK(\"http://evil.example\",\"x\")" in names
+    assert not any(name.startswith(("=", "+", "-", "@")) for name in names)
+    beta = next(row for row in rows if row["team"].startswith("'="))
+    assert beta["n"] == "2" and beta["tnps"] == "0.0"
+
+
+def test_safe_cell_leaves_numbers_and_quotes_formulas():
+    from lab.system.csvsafe import safe_cell
+
+    assert safe_cell("-12.5") == "-12.5" and safe_cell(-3) == -3
+    for formula in ("=1+1", "+cmd", "-2+3", "@SUM(A1)", "\t=1", "\r=1"):
+        assert safe_cell(formula) == "'" + formula
+    assert safe_cell("Alpha") == "Alpha"
