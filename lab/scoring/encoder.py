@@ -73,6 +73,10 @@ class Encoder:
             self._recent.pop(next(iter(self._recent)))
         return found
 
+    def forget(self) -> None:
+        """Drop the remembered sentences (benchmarks time a reply never seen before)."""
+        self._recent.clear()
+
     def phrasings(self, texts: Iterable[str]) -> np.ndarray:
         """Vectors for fixed phrasings (example sentences), cached by their text."""
         texts = list(texts)
