@@ -12,6 +12,7 @@ window to N words (default 6).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,29 +69,49 @@ def parse_pattern(line: str) -> PatternSpec:
     return PatternSpec(tuple(groups), max(window, len(groups)), negated)
 
 
-def read_patterns(node: Any, place: str, issues: Collector) -> Patterns | None:
-    """Read {ru: [...], en: [...]} pattern lines and check their syntax."""
+def read_lines(node: Any, place: str, issues: Collector, what: str,
+               problem: Callable[[Any], str | None]) -> tuple[dict[str, tuple[str, ...]], bool]:
+    """Read {ru: [...], en: [...]} lists of text lines, both languages required.
+
+    `problem` names what is wrong with one line (None when it is fine). Returns the lines
+    found per language and whether any line had a problem (each one is reported).
+    """
     if not isinstance(node, dict):
-        issues.add(place, "expected a mapping with ru and en pattern lists")
-        return None
+        issues.add(place, f"expected a mapping with ru and en lists of {what}")
+        return {}, True
     check_keys(node, place, issues, allowed=LANGS, required=LANGS)
     found: dict[str, tuple[str, ...]] = {}
+    bad = False
     for lang in LANGS:
         lines = node.get(lang)
         if lang not in node:
             continue
         if not isinstance(lines, list) or not lines:
-            issues.add(where(place, lang), "expected a non-empty list of patterns")
+            issues.add(where(place, lang), f"expected a non-empty list of {what}")
+            bad = True
             continue
         for index, line in enumerate(lines, start=1):
-            if not isinstance(line, str):
-                issues.add(where(where(place, lang), index), "expected a pattern line (text)")
-                continue
-            try:
-                parse_pattern(line)
-            except ValueError as exc:
-                issues.add(where(where(place, lang), index), f"bad pattern: {exc}")
-        found[lang] = tuple(str(line) for line in lines)
+            message = problem(line)
+            if message:
+                issues.add(where(where(place, lang), index), message)
+                bad = True
+        found[lang] = tuple(str(line).strip() for line in lines)
+    return found, bad
+
+
+def _pattern_problem(line: Any) -> str | None:
+    if not isinstance(line, str):
+        return "expected a pattern line (text)"
+    try:
+        parse_pattern(line)
+    except ValueError as exc:
+        return f"bad pattern: {exc}"
+    return None
+
+
+def read_patterns(node: Any, place: str, issues: Collector) -> Patterns | None:
+    """Read {ru: [...], en: [...]} pattern lines and check their syntax."""
+    found, _ = read_lines(node, place, issues, "patterns", _pattern_problem)
     if len(found) != len(LANGS):
         return None
     return Patterns(**found)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lab.content.errors import Collector
-from lab.content.phrases import Patterns, read_patterns
+from lab.content.phrases import Patterns, read_lines, read_patterns
 from lab.content.text import LANGS, Text, check_keys, read_text, where
 
 DIMENSIONS: tuple[str, ...] = ("reliability", "empathy", "inspiration")
@@ -177,28 +177,16 @@ def _read_need(
     )
 
 
+def _example_problem(line: Any) -> str | None:
+    if isinstance(line, str) and 2 <= len(line.split()) <= 40:
+        return None
+    return "expected a phrasing of 2 to 40 words (text)"
+
+
 def _read_examples(node: Any, place: str, issues: Collector) -> Examples | None:
     """Read {ru: [...], en: [...]} example phrasings: plain sentences, both languages."""
-    if not isinstance(node, dict):
-        issues.add(place, "expected a mapping with ru and en lists of example phrasings")
-        return None
-    check_keys(node, place, issues, allowed=LANGS, required=LANGS)
-    found: dict[str, tuple[str, ...]] = {}
-    for lang in LANGS:
-        lines = node.get(lang)
-        if lang not in node:
-            continue
-        if not isinstance(lines, list) or not lines:
-            issues.add(where(place, lang), "expected a non-empty list of phrasings")
-            continue
-        bad = [i for i, line in enumerate(lines, start=1)
-               if not isinstance(line, str) or not 2 <= len(line.split()) <= 40]
-        for index in bad:
-            issues.add(where(where(place, lang), index),
-                       "expected a phrasing of 2 to 40 words (text)")
-        if not bad:
-            found[lang] = tuple(line.strip() for line in lines)
-    return Examples(**found) if len(found) == len(LANGS) else None
+    found, bad = read_lines(node, place, issues, "example phrasings", _example_problem)
+    return Examples(**found) if len(found) == len(LANGS) and not bad else None
 
 
 def _is_weight(value: Any) -> bool:
