@@ -62,16 +62,22 @@ def database_url(migrated: str, tmp_path) -> str:
     return f"sqlite:///{target}"
 
 
-@pytest.fixture
-def app(database_url: str, tmp_path):
-    """The app on the test database, with CSRF on as in production."""
-    application = create_app({
+def make_app(database_url: str, tmp_path, **extra):
+    """The app on the test database, with CSRF on as in production (plus extra settings)."""
+    return create_app({
         "TESTING": True,
         "DATABASE_URL": database_url,
         "SURVEY_STORE_URL": f"sqlite:///{tmp_path / 'store.db'}",
         "SESSION_COOKIE_SECURE": False,
         "REMEMBER_COOKIE_SECURE": False,
+        **extra,
     })
+
+
+@pytest.fixture
+def app(database_url: str, tmp_path):
+    """The app on the test database, with CSRF on as in production."""
+    application = make_app(database_url, tmp_path)
     yield application
     application.extensions["lab.db"].engine.dispose()
 

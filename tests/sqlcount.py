@@ -20,3 +20,12 @@ def counted(engine):
         yield statements
     finally:
         event.remove(engine, "before_cursor_execute", record)
+
+
+def page_statements(app, client, path: str) -> int:
+    """Statements one GET of path runs once warm (first-request work is not the page's)."""
+    client.get(path)
+    with counted(app.extensions["lab.db"].engine) as statements:
+        response = client.get(path)
+    assert response.status_code == 200
+    return len(statements)

@@ -11,7 +11,7 @@ import os
 import pytest
 from hypothesis import HealthCheck, settings
 
-from lab import create_app
+from tests.conftest import make_app
 
 EXAMPLES = int(os.environ.get("LAB_FUZZ_EXAMPLES") or 200)
 
@@ -33,13 +33,6 @@ PUSH_SECRET = "fuzz-push-secret"
 @pytest.fixture
 def app(database_url: str, tmp_path):
     """The app of tests/conftest.py with the push API on, so pushes reach the parser."""
-    application = create_app({
-        "TESTING": True,
-        "DATABASE_URL": database_url,
-        "SURVEY_STORE_URL": f"sqlite:///{tmp_path / 'store.db'}",
-        "SURVEY_PUSH_SECRET": PUSH_SECRET,
-        "SESSION_COOKIE_SECURE": False,
-        "REMEMBER_COOKIE_SECURE": False,
-    })
+    application = make_app(database_url, tmp_path, SURVEY_PUSH_SECRET=PUSH_SECRET)
     yield application
     application.extensions["lab.db"].engine.dispose()

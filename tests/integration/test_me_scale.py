@@ -10,7 +10,7 @@ from lab.surveys.comments import COMMENTS
 from lab.surveys.domain import DEFAULT_WINDOWS
 from lab.surveys.ingest import IngestContext, ingest, known_agents
 from tests.factories import make_team, make_user
-from tests.sqlcount import counted
+from tests.sqlcount import page_statements
 
 MAX_STATEMENTS = 10
 
@@ -34,14 +34,6 @@ def _history(app, db, login: str, count: int, seed: int) -> None:
     db.commit()
 
 
-def _statements(app, client, path: str) -> int:
-    client.get(path)  # warm: first-request work is not the page's
-    with counted(app.extensions["lab.db"].engine) as statements:
-        response = client.get(path)
-    assert response.status_code == 200
-    return len(statements)
-
-
 def test_me_does_not_grow_with_history(app, auth, client, db):
     """/me (plain and filtered by topic) and its JSON: the same count at 10 and 10,000
     answers, and at most MAX_STATEMENTS for the page."""
@@ -54,7 +46,7 @@ def test_me_does_not_grow_with_history(app, auth, client, db):
     counts = {}
     for login in ("few", "many"):
         auth.login(login)
-        counts[login] = [_statements(app, client, path) for path in (
+        counts[login] = [page_statements(app, client, path) for path in (
             "/me", "/me?topic=charges&period=90d", "/api/v1/me/tnps?after=1",
             "/api/v1/me/comments?category=detractor")]
         auth.logout()

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from lab.training.models import Attempt, Badge, CodexRead, LabProfile, Reply, SectorAccess
 from tests.factories import make_team, make_user
-from tests.sqlcount import counted
+from tests.sqlcount import page_statements
 
 
 def _practised_team(db, lead, name: str, size: int):
@@ -29,14 +29,6 @@ def _practised_team(db, lead, name: str, size: int):
     return team
 
 
-def _statements(app, client, path: str) -> int:
-    client.get(path)  # warm: first-request work is not the page's
-    with counted(app.extensions["lab.db"].engine) as statements:
-        response = client.get(path)
-    assert response.status_code == 200
-    return len(statements)
-
-
 def test_team_pages_do_not_grow_with_the_team(app, auth, client, db):
     """/team, its JSON, the team page, coaching and training effect: same count at 3 and 30."""
     lead = make_user(db, "lead", "lead")
@@ -45,6 +37,6 @@ def test_team_pages_do_not_grow_with_the_team(app, auth, client, db):
     auth.login("lead")
     for path in ("/team?team={}", "/team/{}/overview.json", "/team/{}",
                  "/team/{}/coaching", "/team/{}/training-effect"):
-        few = _statements(app, client, path.format(small.id))
-        many = _statements(app, client, path.format(large.id))
+        few = page_statements(app, client, path.format(small.id))
+        many = page_statements(app, client, path.format(large.id))
         assert few == many, f"{path}: {few} statements for 3 agents, {many} for 30"
