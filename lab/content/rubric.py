@@ -9,6 +9,7 @@ from typing import Any
 
 from lab.content.errors import Collector
 from lab.content.phrases import Patterns, read_lines, read_patterns
+from lab.content.reactions import read_refs
 from lab.content.text import LANGS, Text, check_keys, read_text, where
 
 DIMENSIONS: tuple[str, ...] = ("reliability", "empathy", "inspiration")
@@ -36,6 +37,9 @@ class Need:
     # wording the patterns never listed still counts. Several ways of meeting one need go
     # side by side here: any of them is enough.
     examples: Examples | None = None
+    # Earlier needs of the same call (trial-id.need-id) that settle this one: met there, it
+    # counts as met here, and the agent is not asked to say it again.
+    carried_from: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -133,7 +137,7 @@ def _read_need(
         issues.add(place, "expected a mapping describing the need")
         return None
     allowed = ("id", "dimension", "weight", "codex", "feedback", "match", "examples", "numbers",
-               "timed", "core")
+               "timed", "core", "carried_from")
     check_keys(node, place, issues, allowed, required=("id", "dimension", "weight", "codex",
                                                        "feedback", "match"))
     ok = True
@@ -167,13 +171,17 @@ def _read_need(
         if not isinstance(node.get(flag, False), bool):
             issues.add(where(place, flag), "expected true or false")
             ok = False
+    carried = read_refs(node["carried_from"], where(place, "carried_from"), issues) \
+        if "carried_from" in node else ()
+    if "carried_from" in node and not carried:
+        ok = False
     if not (ok and codex and feedback and match):
         return None
     return Need(
         id=need_id, dimension=dimension, weight=float(weight), codex=codex, feedback=feedback,
         match=match, numbers=tuple(str(n) for n in numbers),
         timed=bool(node.get("timed", False)), core=bool(node.get("core", False)),
-        examples=examples,
+        examples=examples, carried_from=carried,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lab.content.phrases import Patterns
+from lab.content.reactions import CATEGORY_MOVES, GivenMessage, Reaction
 from lab.content.rubric import Rubric
 from lab.content.text import Text
 
@@ -41,10 +42,19 @@ class TrialWarning:
 
 @dataclass(frozen=True)
 class Branch:
-    """The customer's reaction to a reply of one category and the mood it leaves them in."""
+    """The customer's reaction to a reply of one category, when no reaction rule applies.
 
-    mood: str
+    It moves the mood one step: a promoter's reply calms the customer, a passive's leaves
+    the mood as it was, a detractor's makes it worse.
+    """
+
+    category: str
     text: Text
+
+    @property
+    def move(self) -> str:
+        """calmer, same or angrier."""
+        return CATEGORY_MOVES[self.category]
 
 
 @dataclass(frozen=True)
@@ -75,6 +85,10 @@ class Trial:
     model_answer: Text
     rubric: Rubric
     branches: Branches
+    # Reaction rules by what the reply did, first match wins (else the category's branch).
+    reactions: tuple[Reaction, ...] = ()
+    # The customer's message when earlier replies already said something (first match).
+    customer_given: tuple[GivenMessage, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from typing import Any
 
 from lab.content.errors import Collector, ContentError
 from lab.content.phrases import read_patterns
+from lab.content.reactions import read_given_messages, read_reactions
 from lab.content.rubric import check_link, read_rubric
 from lab.content.sector import (
     CATEGORIES,
@@ -31,6 +32,7 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TOP_KEYS = ("id", "order", "topic", "title", "summary", "briefing", "trials")
 _TRIAL_KEYS = ("id", "mood", "customer", "hint", "warnings", "model_answer", "rubric",
                "branches")
+_OPTIONAL_TRIAL_KEYS = ("reactions", "customer_given")
 
 
 def read_sectors(
@@ -149,7 +151,34 @@ def _read_trials(
         issues.add("trials", f"trial id {dup!r} is used more than once")
     if not items or None in trials:
         return None
+    _check_memory([t for t in trials if t is not None], issues)
     return tuple(t for t in trials if t is not None)
+
+
+def _check_memory(trials: list[Trial], issues: Collector) -> None:
+    """References to earlier needs must name a need of an earlier trial; reaction rules
+    must name needs of their own trial."""
+    earlier: set[str] = set()
+    for trial in trials:
+        place = f"trials[{trial.step}]"
+        for i, need in enumerate(trial.rubric.needs, start=1):
+            for ref in need.carried_from:
+                if ref not in earlier:
+                    issues.add(f"{place}.rubric.needs[{i}].carried_from",
+                               f"{ref!r} names no need of an earlier trial")
+        for i, message in enumerate(trial.customer_given, start=1):
+            for ref in message.given:
+                if ref not in earlier:
+                    issues.add(f"{place}.customer_given[{i}].given",
+                               f"{ref!r} names no need of an earlier trial")
+        own = {need.id for need in trial.rubric.needs}
+        for i, reaction in enumerate(trial.reactions, start=1):
+            for need_id in reaction.when.needs():
+                if need_id not in own:
+                    issues.add(f"{place}.reactions[{i}].when",
+                               f"{need_id!r} is not a need of this trial; its needs: "
+                               f"{', '.join(sorted(own))}")
+        earlier |= {f"{trial.id}.{need.id}" for need in trial.rubric.needs}
 
 
 def _read_trial(
@@ -159,7 +188,8 @@ def _read_trial(
     if not isinstance(node, dict):
         issues.add(place, "expected a mapping describing the trial")
         return None
-    check_keys(node, place, issues, allowed=_TRIAL_KEYS, required=_TRIAL_KEYS)
+    check_keys(node, place, issues, allowed=_TRIAL_KEYS + _OPTIONAL_TRIAL_KEYS,
+               required=_TRIAL_KEYS)
     trial_id = node.get("id")
     if "id" in node and not (isinstance(trial_id, str) and _SLUG.match(trial_id)):
         issues.add(where(place, "id"), "expected a slug of lowercase letters, digits, -")
@@ -175,12 +205,16 @@ def _read_trial(
         if "rubric" in node else None
     branches = _read_branches(node.get("branches"), where(place, "branches"), issues) \
         if "branches" in node else None
+    reactions = read_reactions(node["reactions"], where(place, "reactions"), issues,
+                               CATEGORIES) if "reactions" in node else ()
+    given = read_given_messages(node["customer_given"], where(place, "customer_given"),
+                                issues) if "customer_given" in node else ()
     if None in texts.values() or warnings is None or rubric is None or branches is None:
         return None
     if not isinstance(trial_id, str) or mood not in MOODS:
         return None
     return Trial(trial_id, step, mood, texts["customer"], texts["hint"], warnings,
-                 texts["model_answer"], rubric, branches)
+                 texts["model_answer"], rubric, branches, reactions, given)
 
 
 def _read_warnings(
@@ -212,15 +246,9 @@ def _read_branches(node: Any, place: str, issues: Collector) -> Branches | None:
     for category in CATEGORIES:
         if category not in node:
             continue
-        item, item_place = node[category], where(place, category)
-        text = read_text(item, item_place, issues, extra=("mood",))
-        if not isinstance(item, dict):
-            continue
-        mood = item.get("mood")
-        if mood not in MOODS:
-            issues.add(where(item_place, "mood"), f"expected one of {', '.join(MOODS)}")
-        elif text:
-            branches[category] = Branch(mood, text)
+        text = read_text(node[category], where(place, category), issues)
+        if text:
+            branches[category] = Branch(category, text)
     if len(branches) != len(CATEGORIES):
         return None
     return Branches(**branches)

@@ -35,6 +35,35 @@ class Feedback:
 
 
 @dataclass(frozen=True)
+class Findings:
+    """What the reply did, by the trial's need ids, for the customer's next words.
+
+    `untimed`: met, but without the time the need asks for. `given`: counted as met because
+    an earlier reply of the same call already said it. `harms`: the kinds of harm and
+    gaming signs found (blame, rudeness, keyword_list...; `refusal` for a refused fix).
+    """
+
+    met: tuple[str, ...] = ()
+    untimed: tuple[str, ...] = ()
+    missed: tuple[str, ...] = ()
+    given: tuple[str, ...] = ()
+    harms: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, list[str]]:
+        """Return the findings as a plain dict of lists."""
+        return {"met": list(self.met), "untimed": list(self.untimed),
+                "missed": list(self.missed), "given": list(self.given),
+                "harms": list(self.harms)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None) -> Findings:
+        """Read findings stored by `to_json` (missing keys: nothing found)."""
+        data = data or {}
+        return cls(**{key: tuple(data.get(key, ())) for key in
+                      ("met", "untimed", "missed", "given", "harms")})
+
+
+@dataclass(frozen=True)
 class ScoreResult:
     """The outcome of scoring one reply."""
 
@@ -42,6 +71,8 @@ class ScoreResult:
     rating: int
     category: str
     feedback: tuple[Feedback, ...]
+    # Not part of the public JSON: the conversation reads it to choose what the customer says.
+    findings: Findings = Findings()
 
     def to_json(self) -> dict[str, Any]:
         """Return the public JSON shape as a plain dict (ready for json.dumps or jsonify)."""

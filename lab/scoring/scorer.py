@@ -6,12 +6,19 @@ from dataclasses import dataclass
 
 from lab.content.sector import Trial
 from lab.scoring import features
-from lab.scoring.analysis import Analysis, CompiledTrial, analyse, compile_trial
+from lab.scoring.analysis import Analysis, CompiledTrial, NeedResult, analyse, compile_trial
 from lab.scoring.constants import WEIGHTS, Weights
 from lab.scoring.encoder import Encoder, shared_encoder
 from lab.scoring.lexicon import DIMENSIONS, Concept, Lexicon, load_lexicon
 from lab.scoring.model import RatingModel, load_model
-from lab.scoring.result import DraftWarning, Feedback, ScoreResult, Scores, category_for
+from lab.scoring.result import (
+    DraftWarning,
+    Feedback,
+    Findings,
+    ScoreResult,
+    Scores,
+    category_for,
+)
 
 _LANGS = ("ru", "en")
 
@@ -71,11 +78,22 @@ class Scorer:
                                                          self.encoder)
         return compiled
 
-    def read(self, trial: Trial, text: str, lang: str, *, mood: str | None = None
-             ) -> Reading:
-        """Read a reply: findings, tallies and the feature vector the model rates."""
+    def read(self, trial: Trial, text: str, lang: str, *, mood: str | None = None,
+             given: frozenset[str] = frozenset()) -> Reading:
+        """Read a reply: findings, tallies and the feature vector the model rates.
+
+        `given` names this trial's needs that an earlier reply of the same call already met
+        (the trial's `carried_from`): they count as met, so the agent is neither marked down
+        nor told to repeat what the customer has already heard.
+        """
         compiled = self.prepare(trial, lang)
         analysis = analyse(compiled, text, self.lexicon, self.weights, self.encoder)
+        for need_id in given & analysis.needs.keys():
+            found = analysis.needs[need_id]
+            if found.credit < 1.0:
+                analysis.needs[need_id] = NeedResult(credit=1.0, sentences=found.sentences,
+                                                     rule=1.0, meaning=1.0,
+                                                     lift=max(found.lift, 1.0))
         tally = self._tally(trial, analysis, lang)
         credits = [features.NeedCredit(n.weight, n.core, analysis.needs[n.id].rule,
                                        analysis.needs[n.id].meaning,
@@ -93,10 +111,10 @@ class Scorer:
                                  analysis.answer_lift, analysis.harm_lifts)
         return Reading(analysis, tally, vector)
 
-    def score(self, trial: Trial, text: str, lang: str, *, mood: str | None = None
-              ) -> ScoreResult:
+    def score(self, trial: Trial, text: str, lang: str, *, mood: str | None = None,
+              given: frozenset[str] = frozenset()) -> ScoreResult:
         """Score a reply to a trial as the customer, in the given mood, would rate it."""
-        reading = self.read(trial, text, lang, mood=mood)
+        reading = self.read(trial, text, lang, mood=mood, given=given)
         tally, weights = reading.tally, self.weights
         predicted = self.model.predict(reading.features) if reading.analysis.doc.lemmas else 0
         rating = max(0, min(10, int(predicted + 0.5), *tally.caps))
@@ -111,7 +129,29 @@ class Scorer:
         if not feedback:
             praise = self.lexicon.praise
             feedback.append(Feedback("reliability", praise.message.get(lang), praise.codex))
-        return ScoreResult(scores, rating, category_for(rating), tuple(feedback))
+        return ScoreResult(scores, rating, category_for(rating), tuple(feedback),
+                           self._findings(trial, reading, given))
+
+    def _findings(self, trial: Trial, reading: Reading, given: frozenset[str]) -> Findings:
+        analysis, threshold = reading.analysis, self.weights.advise_below
+        met, untimed, missed = [], [], []
+        for need in trial.rubric.needs:
+            outcome = analysis.needs[need.id]
+            if outcome.credit < threshold:
+                missed.append(need.id)
+            elif (outcome.no_time and need.id not in given
+                  and not analysis.concepts.get("time_frame")):
+                untimed.append(need.id)
+            else:
+                met.append(need.id)
+        harms = [c.name for c in self.lexicon.harmful()
+                 if analysis.harms.get(c.name) or analysis.warned.get(c.name)]
+        harms += [name for name, share in analysis.signals.items()
+                  if name != "padding" or share >= self.weights.padding_cap_share]
+        if any(analysis.needs[n.id].refused for n in trial.rubric.needs):
+            harms.append("refusal")
+        return Findings(tuple(met), tuple(untimed), tuple(missed),
+                        tuple(sorted(given & set(met))), tuple(harms))
 
     def _tally(self, trial: Trial, analysis: Analysis, lang: str) -> _Tally:
         earned = dict.fromkeys(DIMENSIONS, 0.0)

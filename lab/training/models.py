@@ -92,6 +92,9 @@ class Reply(Base):
     rating: Mapped[int] = mapped_column(Integer)
     category: Mapped[str] = mapped_column(String(10))
     feedback: Mapped[str] = mapped_column(Text)  # the result's feedback list as JSON
+    # What the scorer found (needs met/missed, harms) as JSON: the customer's next words
+    # and what later steps count as already said are read from it.
+    findings: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
     hint_used: Mapped[bool] = mapped_column(Boolean, default=False)
     xp: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from lab.accounts.models import User
 from lab.content import Sector
 from lab.scoring import ScoreResult, score_reply
-from lab.training import progress
+from lab.training import conversation, progress
 from lab.training.models import Attempt, HintUse, Reply
 from lab.training.state import Progress, profile_of, state_of
 
@@ -54,14 +54,6 @@ def next_step(attempt: Attempt) -> int:
     return len(attempt.replies) + 1
 
 
-def mood_at(sector: Sector, attempt: Attempt, step: int) -> str:
-    """The customer's mood at a step: the trial's own, or as the previous reply left it."""
-    if step == 1 or len(attempt.replies) < step - 1:
-        return sector.trial(step).mood
-    previous = attempt.replies[step - 2]
-    return sector.trial(step - 1).branches.get(previous.category).mood
-
-
 def hint_used(session: Session, attempt: Attempt, step: int) -> bool:
     """True when a hint was asked for at this step."""
     return session.get(HintUse, (attempt.id, step)) is not None
@@ -98,8 +90,10 @@ def reply(session: Session, user: User, sector: Sector, attempt: Attempt, *, ste
         raise PlayError("empty")
     if len(text) > MAX_REPLY:
         raise PlayError("too_long")
-    mood = mood_at(sector, attempt, step)
-    result: ScoreResult = score_reply(sector.trial(step), text, lang, mood=mood)
+    mood = conversation.mood_at(sector, attempt, step)
+    trial = sector.trial(step)
+    given = conversation.given_needs(trial, conversation.memory(sector, attempt.replies, step))
+    result: ScoreResult = score_reply(trial, text, lang, mood=mood, given=given)
     used = hint_used(session, attempt, step)
     stored = _store(attempt, step, text, lang, mood, result, used)
     session.add(stored)
@@ -121,6 +115,7 @@ def _store(attempt: Attempt, step: int, text: str, lang: str, mood: str,
         inspiration=data["scores"]["inspiration"], rating=data["rating"],
         category=data["category"], feedback=json.dumps(data["feedback"], ensure_ascii=False),
         hint_used=hint, xp=progress.reply_xp(data["rating"], hint),
+        findings=json.dumps(result.findings.to_json()),
     )
     attempt.replies.append(stored)
     return stored

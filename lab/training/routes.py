@@ -9,7 +9,7 @@ from flask_login import current_user
 
 from lab.auth.access import public, signed_in
 from lab.db import utcnow
-from lab.training import bp, play
+from lab.training import bp, conversation, play
 from lab.training.awards import finish
 from lab.training.board import team_board
 from lab.training.forms import ActionForm, ReplyForm
@@ -148,8 +148,6 @@ def trial(sector_id: str):
 
 
 def _trial_page(sector, attempt: Attempt, form: ReplyForm, status: int):
-    from lab.training.conversation import feedback_of, transcript
-
     db = get_session()
     step = play.next_step(attempt)
     after = parse_db_id(request.args.get("after"))
@@ -161,9 +159,11 @@ def _trial_page(sector, attempt: Attempt, form: ReplyForm, status: int):
     stale = attempt.content_version != sector_version(sector.id)
     return render_template(
         "training/trial.html", sector=sector, attempt=attempt, step=step, lang=_lang(),
-        trial=sector.trial(step), lines=transcript(sector, attempt, _lang()), form=form,
-        last=last, last_feedback=feedback_of(last) if last else [], stale=stale,
-        hint=play.hint_used(db, attempt, step), mood=play.mood_at(sector, attempt, step),
+        trial=sector.trial(step), lines=conversation.transcript(sector, attempt, _lang()),
+        form=form, last=last, stale=stale,
+        last_feedback=conversation.feedback_of(last) if last else [],
+        hint=play.hint_used(db, attempt, step),
+        mood=conversation.mood_at(sector, attempt, step),
         action_form=ActionForm(),
     ), status
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lab.content import load_content, load_sectors
+from lab.content.reactions import MOVES
 from lab.content.sector import CATEGORIES, MOODS
 from lab.content.text import Text
 from lab.paths import SECTORS_DIR
@@ -33,7 +34,7 @@ def test_real_sector_is_complete_in_both_languages() -> None:
         assert 2 <= len(trial.warnings) <= 4
         for category in CATEGORIES:
             branch = trial.branches.get(category)
-            assert branch.mood in MOODS and branch.text.ru and branch.text.en
+            assert branch.move in MOVES and branch.text.ru and branch.text.en
         for lang in ("ru", "en"):
             assert 40 <= len(trial.model_answer.get(lang).split()) <= 80
 
@@ -58,3 +59,25 @@ def test_load_content_returns_sectors_and_codex(tmp_path) -> None:
     content = load_content(tmp_path)
     assert content.sector("unexpected-charge").steps == 6
     assert "ownership#concrete-actions" in content.codex.anchors
+
+
+def test_reaction_harms_are_the_scorers_harms() -> None:
+    """A reaction may answer every harm the scorer reports, and only those."""
+    from lab.content.reactions import HARM_KINDS
+    from lab.scoring.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    reported = {c.name for c in lexicon.harmful()} | set(lexicon.signals) | {"refusal"}
+    assert set(HARM_KINDS) == reported
+
+
+def test_every_trial_reacts_to_content_and_the_call_remembers() -> None:
+    """All four sectors react to what was said: every trial has reaction rules with two or
+    more variants each, and every sector carries facts over between steps."""
+    for sector in load_sectors():
+        carried = [n for t in sector.trials for n in t.rubric.needs if n.carried_from]
+        assert carried, sector.id
+        assert any(t.customer_given for t in sector.trials), sector.id
+        for trial in sector.trials:
+            assert trial.reactions, (sector.id, trial.id)
+            assert all(len(r.say) >= 2 for r in trial.reactions), (sector.id, trial.id)

@@ -52,12 +52,45 @@ def test_unknown_key_and_wrong_type(tmp_path) -> None:
 def test_bad_mood_and_topic(tmp_path) -> None:
     """Moods and topics must come from their fixed lists."""
     data = real_sector()
-    data["trials"][3]["branches"]["passive"]["mood"] = "livid"
+    data["trials"][3]["reactions"][0]["move"] = "livid"
     data["trials"][0]["mood"] = "sad"
     data["topic"] = "weather"
     write_sector(tmp_path, data)
-    assert set(places(tmp_path)) == {"trials[4].branches.passive.mood", "trials[1].mood",
+    assert set(places(tmp_path)) == {"trials[4].reactions[1].move", "trials[1].mood",
                                      "topic"}
+
+
+def test_memory_references_are_checked(tmp_path) -> None:
+    """What a trial carries over must name a need of an earlier trial; a reaction rule must
+    name a need of its own trial and a known harm, and each problem names its place."""
+    data = real_sector()
+    data["trials"][2]["rubric"]["needs"][0]["carried_from"] = ["next-month.no-charge"]
+    data["trials"][3]["customer_given"][0]["given"] = ["first-words.no-such-need"]
+    data["trials"][0]["reactions"][0]["when"] = {"missed": "mechanism"}
+    write_sector(tmp_path, data)
+    found = problems(tmp_path)
+    assert ("sector.yaml", "trials[3].rubric.needs[1].carried_from",
+            "'next-month.no-charge' names no need of an earlier trial") in found
+    assert ("sector.yaml", "trials[4].customer_given[1].given",
+            "'first-words.no-such-need' names no need of an earlier trial") in found
+    assert any(place == "trials[1].reactions[1].when" and "'mechanism' is not a need" in text
+               for _, place, text in found)
+
+
+def test_bad_reaction_rules_name_their_place(tmp_path) -> None:
+    """An unknown harm, a bad reference or a reaction without variants is reported where
+    it stands."""
+    data = real_sector()
+    data["trials"][1]["reactions"][0]["when"] = {"harm": "sarcasm"}
+    data["trials"][4]["rubric"]["needs"][0]["carried_from"] = "first words"
+    data["trials"][5]["reactions"][0]["say"] = []
+    write_sector(tmp_path, data)
+    found = problems(tmp_path)
+    assert any(place == "trials[2].reactions[1].when.harm" and "unknown harm 'sarcasm'" in text
+               for _, place, text in found)
+    assert any(place == "trials[5].rubric.needs[1].carried_from"
+               and "not a trial-id.need-id reference" in text for _, place, text in found)
+    assert any(place == "trials[6].reactions[1].say" for _, place, _ in found)
 
 
 def test_duplicate_trial_ids_and_id_not_folder(tmp_path) -> None:
