@@ -104,6 +104,12 @@ def mood_at(sector: Sector, attempt: Attempt, step: int) -> str:
     return reactions[-1].mood if reactions else sector.trial(1).mood
 
 
+def last_move(sector: Sector, attempt: Attempt) -> str | None:
+    """How the latest reply moved the customer's mood (None before the first reply)."""
+    reactions = _reactions(sector, attempt)
+    return reactions[-1].move if reactions else None
+
+
 def message(sector: Sector, attempt: Attempt, step: int) -> Text:
     """The customer's message at `step`, in the form that builds on what was already said."""
     trial = sector.trial(step)
@@ -128,6 +134,32 @@ def transcript(sector: Sector, attempt: Attempt, lang: str) -> list[Line]:
             lines.append(Line("customer", message(sector, attempt, following).get(lang),
                               reaction.mood))
     return lines
+
+
+@dataclass(frozen=True)
+class ReplayStep:
+    """One step of a finished call as the result page replays it."""
+
+    trial: Trial
+    customer: list[Line]  # the customer's words before the reply (reaction, message)
+    reply: Reply
+    answer: Line  # the customer's reaction to the reply (the closing words at the end)
+    feedback: list[dict[str, str]]
+
+
+def replay(sector: Sector, attempt: Attempt, lang: str) -> list[ReplayStep]:
+    """The whole call, step by step, with each reply's reaction and Eva's feedback."""
+    reactions = _reactions(sector, attempt)
+    steps, before = [], [Line("customer", message(sector, attempt, 1).get(lang),
+                              sector.trial(1).mood)]
+    for reply, reaction in zip(attempt.replies, reactions, strict=True):
+        answer = Line("customer", reaction.text.get(lang), reaction.mood, move=reaction.move)
+        steps.append(ReplayStep(sector.trial(reply.step), before, reply, answer,
+                                feedback_of(reply)))
+        if reply.step < len(sector.trials):
+            before = [Line("customer", message(sector, attempt, reply.step + 1).get(lang),
+                           reaction.mood)]
+    return steps
 
 
 def closing_words(sector: Sector, attempt: Attempt, lang: str) -> Line | None:

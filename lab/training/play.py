@@ -24,7 +24,8 @@ class PlayError(Exception):
 
     def __init__(self, code: str) -> None:
         super().__init__(code)
-        self.code = code  # locked | empty | too_long | stale | out_of_order | finished
+        # locked | empty | too_long | stale | out_of_order | finished | busy | stale_retry
+        self.code = code
 
 
 def current_attempt(session: Session, user: User, sector_id: str) -> Attempt | None:
@@ -46,6 +47,37 @@ def start(session: Session, user: User, sector: Sector, version: str,
         attempt = Attempt(user_id=user.id, sector_id=sector.id, content_version=version)
         session.add(attempt)
         session.flush()
+    return attempt
+
+
+def retry_from(session: Session, user: User, sector: Sector, source: Attempt, step: int,
+               version: str) -> Attempt:
+    """A new attempt that keeps `source`'s replies before `step` and continues from there.
+
+    The kept replies are copied with their scores and findings, so the customer remembers
+    what was said, but earn no XP a second time. Refused when the sector changed since the
+    source was played, or while another attempt at the sector is under way with replies.
+    """
+    if source.finished_at is None or not 1 <= step <= len(sector.trials):
+        raise PlayError("out_of_order")
+    if source.content_version != version:
+        raise PlayError("stale_retry")
+    open_ = current_attempt(session, user, sector.id)
+    if open_ is not None and open_.replies:
+        raise PlayError("busy")
+    if open_ is not None:
+        session.delete(open_)  # begun but empty: nothing is lost
+        session.flush()
+    attempt = Attempt(user_id=user.id, sector_id=sector.id, content_version=version)
+    for kept in source.replies:
+        if kept.step < step:
+            attempt.replies.append(Reply(
+                step=kept.step, lang=kept.lang, text=kept.text, mood=kept.mood,
+                reliability=kept.reliability, empathy=kept.empathy,
+                inspiration=kept.inspiration, rating=kept.rating, category=kept.category,
+                feedback=kept.feedback, findings=kept.findings, hint_used=kept.hint_used, xp=0))
+    session.add(attempt)
+    session.flush()
     return attempt
 
 

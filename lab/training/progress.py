@@ -30,6 +30,14 @@ def stars_for(code: float | None, marks: Sequence[float] = DEFAULT_STAR_MARKS) -
     return sum(1 for mark in marks if code >= mark)
 
 
+def code_category(code: float | None, marks: Sequence[float] = DEFAULT_STAR_MARKS) -> str:
+    """How a loyalty code reads, for its colour: below zero more customers would warn others
+    off than recommend (detractor); from the first star's mark it is a promoter's code."""
+    if code is None or code < 0:
+        return "detractor"
+    return "promoter" if code >= marks[0] else "passive"
+
+
 def reply_xp(rating: int, hint_used: bool) -> int:
     """XP for one reply: ten per rating point, less the hint's cost, never negative."""
     return max(0, rating * 10 - (HINT_COST_XP if hint_used else 0))

@@ -14,6 +14,7 @@ from lab.training.awards import finish
 from lab.training.board import team_board
 from lab.training.forms import ActionForm, ReplyForm
 from lab.training.models import Attempt
+from lab.training.progress import code_category
 from lab.training.state import load_progress, profile_of, state_of
 from lab.ui.params import parse_db_id
 from lab.web_content import get_content, sector_version
@@ -28,6 +29,10 @@ MESSAGES = {
     "out_of_order": lambda: _("That step is not the current one; here is where you are."),
     "finished": lambda: _("This attempt is already finished."),
     "duplicate": lambda: _("This reply was already sent."),
+    "busy": lambda: _("You have an attempt at this sector under way: finish it first, then "
+                      "try a step again from its result."),
+    "stale_retry": lambda: _("This sector has changed since that attempt, so its replies "
+                             "cannot be kept: play it again from the start."),
 }
 
 
@@ -164,6 +169,7 @@ def _trial_page(sector, attempt: Attempt, form: ReplyForm, status: int):
         last_feedback=conversation.feedback_of(last) if last else [],
         hint=play.hint_used(db, attempt, step),
         mood=conversation.mood_at(sector, attempt, step),
+        move=conversation.last_move(sector, attempt),
         action_form=ActionForm(),
     ), status
 
@@ -182,12 +188,33 @@ def hint(sector_id: str):
     return redirect(url_for("training.trial", sector_id=sector.id) + "#eva-hint")
 
 
+@bp.route("/lab/<sector_id>/attempts/<int:attempt_id>/retry/<int:step>", methods=["POST"])
+@signed_in
+def retry(sector_id: str, attempt_id: int, step: int):
+    """Try one step of a finished attempt again: the replies before it are kept."""
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    sector = _sector_or_404(sector_id)
+    db = get_session()
+    source = db.get(Attempt, attempt_id)
+    if source is None or source.user_id != current_user.id or source.sector_id != sector.id:
+        abort(404)
+    try:
+        play.retry_from(db, current_user, sector, source, step, sector_version(sector.id))
+    except play.PlayError as error:
+        db.rollback()
+        flash(MESSAGES[error.code](), "error")
+        if error.code == "busy":
+            return redirect(url_for("training.trial", sector_id=sector.id))
+        return redirect(url_for("training.result", sector_id=sector.id, attempt_id=attempt_id))
+    db.commit()
+    return redirect(url_for("training.trial", sector_id=sector.id))
+
+
 @bp.route("/lab/<sector_id>/attempts/<int:attempt_id>")
 @signed_in
 def result(sector_id: str, attempt_id: int):
     """A finished attempt: the loyalty code, stars, every reply's rating, new badges."""
-    from lab.training.conversation import closing_words
-
     sector = _sector_or_404(sector_id)
     db = get_session()
     attempt = db.get(Attempt, attempt_id)
@@ -205,5 +232,8 @@ def result(sector_id: str, attempt_id: int):
     return render_template(
         "training/result.html", sector=sector, attempt=attempt, lang=_lang(),
         progress=progress_, following=following, new_badges=new_badges,
-        closing=closing_words(sector, attempt, _lang()), form=ActionForm(),
+        closing=conversation.closing_words(sector, attempt, _lang()), form=ActionForm(),
+        replay=conversation.replay(sector, attempt, _lang()),
+        code_category=code_category(attempt.loyalty_code,
+                                    current_app.config["TRAINING_STAR_MARKS"]),
     )

@@ -61,8 +61,7 @@ def test_play_sector_one_from_codex_to_result(ready_agent, page, app):
     expect(page.locator("[data-live-warnings]")).to_contain_text("Eva warns")
     _reply(page, "You should have read the terms yourself. Not our problem.")
     expect(page.locator(".result-flash")).to_contain_text("detractor")
-    expect(page.locator(".bubble.customer .said").nth(-2)).to_have_text(
-        sector.trial(2).branches.detractor.text.en)
+    expect(page.locator(".chat-mood [data-move]")).to_have_text("↑ angrier")
 
     for step in range(3, 7):
         _reply(page, sector.trial(step).model_answer.en)
@@ -75,6 +74,72 @@ def test_play_sector_one_from_codex_to_result(ready_agent, page, app):
     second = app.extensions["lab.content"].sectors[1]
     expect(page.locator(f"[data-sector={second.id}] .state-tag")).to_have_text("Unlocked")
     expect(page.locator(f"[data-sector={SECTOR}] .code strong")).to_have_text("+67")
+
+
+def _take_the_call(page) -> None:
+    page.goto(f"/lab/{SECTOR}")
+    page.get_by_role("button", name="Take the call").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Step 1 of 6")
+
+
+def test_a_reply_without_the_time_is_asked_for_the_time(ready_agent, page, app, db, world):
+    """The refund promised without a time brings the customer's question about the time."""
+    db.add(CodexRead(user_id=world.agent_a.id, chapter=ready_agent.slug))
+    db.commit()
+    trial = app.extensions["lab.content"].sector(SECTOR).trial(1)
+    asked = [t.en for r in trial.reactions if "refund" in r.when.untimed for t in r.say]
+    sign_in(page, "agent_a", PASSWORD)
+    _take_the_call(page)
+    _reply(page, "Hello Irina, I'm sorry. I've switched the subscription off and we'll refund "
+                 "the 299 roubles to your balance.")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Step 2 of 6")
+    said = page.locator(".bubble.customer .said").nth(-2).inner_text()
+    assert said in asked and "when" in said.lower()
+
+
+def test_a_fact_given_at_step_one_is_not_asked_again(ready_agent, page, app, db, world):
+    """The refund time said at step 1: at step 3 the customer builds on it instead of
+    asking "when do I get my money back?", and Eva does not ask for the time again."""
+    db.add(CodexRead(user_id=world.agent_a.id, chapter=ready_agent.slug))
+    db.commit()
+    sector = app.extensions["lab.content"].sector(SECTOR)
+    sign_in(page, "agent_a", PASSWORD)
+    _take_the_call(page)
+    _reply(page, sector.trial(1).model_answer.en)
+    _reply(page, sector.trial(2).model_answer.en)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Step 3 of 6")
+    last = page.locator(".bubble.customer .said").last
+    expect(last).to_have_text(sector.trial(3).customer_given[0].text.en)
+    expect(page.locator(".chat")).not_to_contain_text(sector.trial(3).customer.en)
+    _reply(page, "I'll send you an SMS the moment the money lands, so you won't need to keep "
+                 "checking your balance.")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Step 4 of 6")
+    refund_time = next(n for n in sector.trial(3).rubric.needs if n.id == "refund-time")
+    expect(page.locator(".eva-block")).not_to_contain_text(refund_time.feedback.en)
+
+
+def test_result_replays_the_call_and_a_step_can_be_tried_again(ready_agent, page, app, db,
+                                                               world):
+    """The result page replays all six steps; "Try this step again" reopens step 5 with the
+    first four replies kept."""
+    db.add(CodexRead(user_id=world.agent_a.id, chapter=ready_agent.slug))
+    db.commit()
+    sector = app.extensions["lab.content"].sector(SECTOR)
+    sign_in(page, "agent_a", PASSWORD)
+    _take_the_call(page)
+    for trial in sector.trials:
+        _reply(page, trial.model_answer.en)
+    expect(page).to_have_url(re.compile(rf"/lab/{SECTOR}/attempts/\d+"))
+    expect(page.locator(".replay-step")).to_have_count(6)
+    expect(page.locator("[data-code]")).to_have_attribute("data-category", "promoter")
+    step6 = page.locator("#step-6")
+    expect(step6.locator("[data-reaction]")).to_contain_text(
+        sector.trial(6).branches.promoter.text.en)
+    step6.get_by_text("Show the model answer").click()
+    expect(step6.locator("details.model p")).to_be_visible()
+    page.locator("#step-5").get_by_role("button", name="Try this step again").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Step 5 of 6")
+    expect(page.locator(".bubble.agent")).to_have_count(4)
 
 
 def test_tour_is_skippable_and_replayable(world, page):

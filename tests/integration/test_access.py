@@ -26,6 +26,7 @@ EXPECTED: dict[str, dict[str, object]] = {
     # Sector 1 is locked until the Codex is read: back to the map with a message.
     "training.briefing": {"anonymous": LOGIN, "agent": 302, "lead": 302, "admin": 302},
     "training.start": {},  # POST only
+    "training.retry": {},  # POST only
     "training.trial": {"anonymous": LOGIN, "agent": 302, "lead": 302, "admin": 302},
     "training.hint": {},  # POST only
     # Nobody has attempt 999; someone else's attempt is not found either.
@@ -98,6 +99,8 @@ def _url(app, rule, world) -> str:
             values[argument] = "unexpected-charge"
         elif argument == "attempt_id":
             values[argument] = 999
+        elif argument == "step":
+            values[argument] = 2
         elif argument == "agent_id":
             values[argument] = world.agent_a.id
         elif argument in ("response_id", "user_id", "row_id"):
