@@ -8,6 +8,7 @@ from flask_login import current_user
 from lab.auth.access import signed_in
 from lab.codex import bp
 from lab.codex.search import MAX_QUERY, search
+from lab.training.awards import award_badges
 from lab.training.forms import ActionForm
 from lab.training.models import CodexRead
 from lab.training.state import chapters_read, codex_done
@@ -66,6 +67,8 @@ def mark_read(slug: str):
         db.flush()
         if codex_done(chapters_read(db, current_user), content):
             flash(_("You have read the whole Codex: sector 1 is open!"), "info")
+            if "codex_scholar" in award_badges(db, current_user, content):
+                flash(_("New badge: Codex scholar. It is on your map."), "info")
     db.commit()
     position = [c.slug for c in content.codex.chapters].index(slug)
     following = content.codex.chapters[position + 1:position + 2]

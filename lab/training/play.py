@@ -81,6 +81,12 @@ def retry_from(session: Session, user: User, sector: Sector, source: Attempt, st
     return attempt
 
 
+def call_lang(attempt: Attempt, asked: str) -> str:
+    """The language of the call: that of its first reply, so a language switched halfway
+    does not mix Russian customer lines with English replies; `asked` before any reply."""
+    return attempt.replies[0].lang if attempt.replies else asked
+
+
 def next_step(attempt: Attempt) -> int:
     """The step the agent answers next (1-based)."""
     return len(attempt.replies) + 1
@@ -112,6 +118,10 @@ def reply(session: Session, user: User, sector: Sector, attempt: Attempt, *, ste
         raise PlayError("finished")
     existing = next((r for r in attempt.replies if r.step == step), None)
     if existing is not None:
+        # The same text again is a double click: answer as before. Other words for a step
+        # already answered come from the browser's history: keep them and say so.
+        if existing.text != text.strip():
+            raise PlayError("answered")
         return Sent(existing, new=False)
     if step != next_step(attempt):
         raise PlayError("out_of_order")

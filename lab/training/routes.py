@@ -7,6 +7,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from lab.accounts.roles import Role
 from lab.auth.access import public, signed_in
 from lab.db import utcnow
 from lab.training import bp, conversation, play
@@ -29,6 +30,9 @@ MESSAGES = {
     "out_of_order": lambda: _("That step is not the current one; here is where you are."),
     "finished": lambda: _("This attempt is already finished."),
     "duplicate": lambda: _("This reply was already sent."),
+    "answered": lambda: _("That step was already answered (perhaps the page was sent again "
+                          "from the browser's history). Your new text is kept below: send it "
+                          "as the reply to the current step, or change it first."),
     "busy": lambda: _("You have an attempt at this sector under way: finish it first, then "
                       "try a step again from its result."),
     "stale_retry": lambda: _("This sector has changed since that attempt, so its replies "
@@ -62,7 +66,8 @@ def sector_map():
     """The sector map; the first visit starts with Eva's welcome."""
     db = get_session()
     progress_ = load_progress(db, current_user, get_content())
-    if not progress_.tour_done:
+    # The tour is an agent's first step; leads and admins can still open it from the map.
+    if not progress_.tour_done and current_user.role == Role.AGENT:
         return redirect(url_for("training.welcome"))
     return render_template("training/map.html", progress=progress_, content=get_content(),
                            lang=_lang(), board=team_board(db, current_user),
@@ -131,12 +136,13 @@ def trial(sector_id: str):
         if form.validate_on_submit():
             try:
                 sent = play.reply(db, current_user, sector, attempt, step=form.step.data,
-                                  text=form.text.data, lang=_lang(),
+                                  text=form.text.data, lang=play.call_lang(attempt, _lang()),
                                   version=form.version.data or "")
             except play.PlayError as error:
                 db.rollback()
                 form.text.errors = [MESSAGES[error.code]()]
-                status = 409 if error.code in ("stale", "out_of_order", "duplicate") else 400
+                status = 409 if error.code in ("stale", "out_of_order", "duplicate",
+                                                "answered") else 400
             else:
                 if len(attempt.replies) == len(sector.trials):
                     done = finish(db, current_user, attempt, get_content(),
@@ -162,9 +168,11 @@ def _trial_page(sector, attempt: Attempt, form: ReplyForm, status: int):
     form.step.data = step
     form.version.data = attempt.content_version
     stale = attempt.content_version != sector_version(sector.id)
+    call_lang = play.call_lang(attempt, _lang())
     return render_template(
         "training/trial.html", sector=sector, attempt=attempt, step=step, lang=_lang(),
-        trial=sector.trial(step), lines=conversation.transcript(sector, attempt, _lang()),
+        call_lang=call_lang, trial=sector.trial(step),
+        lines=conversation.transcript(sector, attempt, call_lang),
         form=form, last=last, stale=stale,
         last_feedback=conversation.feedback_of(last) if last else [],
         hint=play.hint_used(db, attempt, step),

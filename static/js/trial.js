@@ -1,6 +1,10 @@
 // While the agent types, Eva checks the draft for what the Codex forbids (debounced),
 // and the counter shows how much room is left.
 (function () {
+  // The newest message is what the agent answers: on a phone the conversation scrolls inside
+  // its box, so start it at the bottom.
+  const bubbles = document.querySelector(".chat .bubbles");
+  if (bubbles) bubbles.scrollTop = bubbles.scrollHeight;
   const form = document.getElementById("reply-form");
   if (!form) return;
   const box = form.querySelector("textarea");
@@ -21,7 +25,12 @@
     title.className = "warn-title";
     title.textContent = words.warn + ":";
     const list = document.createElement("ul");
+    // One line per warning: the same advice found twice in a draft (two blaming phrases)
+    // is said once.
+    const seen = new Set();
     for (const warning of warnings) {
+      if (seen.has(warning.message)) continue;
+      seen.add(warning.message);
       const item = document.createElement("li");
       item.textContent = warning.message + " ";
       if (warning.codex) {
@@ -48,7 +57,8 @@
         body: JSON.stringify({ sector: form.dataset.sector, step: Number(form.dataset.step),
                                lang, text }),
       });
-      if (response.ok) render((await response.json()).warnings);
+      // A slower answer to an older draft must not overwrite the newer one's.
+      if (response.ok && box.value === text) render((await response.json()).warnings);
     } catch (error) {
       // Warnings are a help, not a gate: a failed check leaves the form usable.
     }

@@ -142,6 +142,26 @@ def test_result_replays_the_call_and_a_step_can_be_tried_again(ready_agent, page
     expect(page.locator(".bubble.agent")).to_have_count(4)
 
 
+def test_on_a_phone_the_conversation_comes_first(ready_agent, page, app, db, world):
+    """At 390 px the customer's newest message and the reply box are on the first screen,
+    Eva's panel below them, also after a few steps of history."""
+    db.add(CodexRead(user_id=world.agent_a.id, chapter=ready_agent.slug))
+    db.commit()
+    sector = app.extensions["lab.content"].sector(SECTOR)
+    page.set_viewport_size({"width": 390, "height": 844})
+    sign_in(page, "agent_a", PASSWORD)
+    _take_the_call(page)
+    for trial in sector.trials[:3]:
+        _reply(page, trial.model_answer.en)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Step 4 of 6")
+    page.evaluate("window.scrollTo(0, 0)")
+    newest = page.locator(".chat .bubble.customer").last.bounding_box()
+    box = page.get_by_role("textbox", name="Your reply").bounding_box()
+    eva = page.locator("aside.eva").bounding_box()
+    assert newest["y"] + newest["height"] <= 844, newest
+    assert box["y"] < eva["y"]
+
+
 def test_tour_is_skippable_and_replayable(world, page):
     """The welcome tour walks step by step, can be skipped, and comes back on request."""
     sign_in(page, "agent_a", PASSWORD)
