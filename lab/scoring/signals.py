@@ -10,9 +10,37 @@ from lab.scoring.nlp import Doc, Language
 
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
-# Forms that can carry a Russian sentence: "отключила", "отключена", "отключить", "отключив".
-_VERBISH = frozenset({"VERB", "PRTS", "INFN", "GRND"})
+# Forms that can carry a Russian sentence: "отключила", "отключена", "отключить", "отключив",
+# and short adjectives, which are predicates ("тариф сменён", "смена бесплатна").
+_VERBISH = frozenset({"VERB", "PRTS", "INFN", "GRND", "ADJS"})
 _COURTESY = frozenset({"извинить", "простить", "здравствовать", "благодарить", "понимать"})
+
+
+# English has no tagger here, so a present-tense verb is read from its frame: a word in -s
+# two or three words after a determiner ("the tariff costs", "your wife's SIM remains",
+# "the offer stands"). Keyword lists carry no determiners, so this never rescues one.
+_EN_DETERMINERS = frozenset({"the", "a", "an", "your", "his", "her", "its", "our", "their",
+                             "this", "that", "my", "every", "each"})
+
+
+def _framed_verbs(doc: Doc, language: Language) -> set[int]:
+    """Indices of English words in -s that stand where a sentence's verb stands."""
+    if language.code != "en":
+        return set()
+    found = set()
+    for i, word in enumerate(doc.words):
+        lower = word.lower()
+        if i < 2 or not lower.endswith("s") or lower.endswith("ss") or doc.function[i] \
+                or doc.lemmas[i] == lower or doc.pos[i] == "NUMB":
+            continue
+        before = doc.pos[i - 1] != "NUMB" and not doc.function[i - 1] and \
+            doc.sentence[i - 1] == doc.sentence[i]
+        framed = any(doc.lemmas[j] in _EN_DETERMINERS and doc.sentence[j] == doc.sentence[i]
+                     and not any(doc.pos[k] == "NUMB" for k in range(j, i))
+                     for j in range(max(0, i - 3), i - 1))
+        if before and framed:
+            found.add(i)
+    return found
 
 
 def _content(doc: Doc) -> list[str]:
@@ -48,22 +76,32 @@ def is_keyword_list(doc: Doc, language: Language, weights: Weights = WEIGHTS) ->
         return False
     # ...unless most sentences with content have a finite verb: that is speech, not a list.
     content = {doc.sentence[found[0]] for found in clauses.values()}
+    framed = _framed_verbs(doc, language)
     verbs = {doc.sentence[i] for i in range(n) if doc.pos[i] == "VERB"
-             or doc.lemmas[i] in language.finite_markers}
+             or doc.lemmas[i] in language.finite_markers or i in framed}
     return len(verbs & content) * 2 < len(content)
 
 
 def _mostly_verbs(doc: Doc, language: Language) -> bool:
     """True when at least two thirds of the sentences are short and have a verb."""
-    sentences = set(doc.sentence)
+    framed = _framed_verbs(doc, language)
+    # A sentence of courtesies only ("Понимаю.", "Хорошего дня!") is neither speech nor list:
+    # it does not count either way.
+    sentences = {doc.sentence[i] for i in range(len(doc.lemmas))
+                 if doc.lemmas[i] not in language.light_words
+                 and doc.lemmas[i] not in _COURTESY and not doc.function[i]}
     # Courtesies in the imperative ("извините", "здравствуйте") carry no sentence.
     with_verb = {doc.sentence[i] for i in range(len(doc.lemmas))
-                 if (doc.pos[i] in _VERBISH or doc.lemmas[i] in language.finite_markers)
+                 if (doc.pos[i] in _VERBISH or doc.lemmas[i] in language.finite_markers
+                     or i in framed)
                  and doc.lemmas[i] not in language.light_words
                  and doc.lemmas[i] not in _COURTESY}
     # ...and short: one long run of words with a verb somewhere in it is still a list.
     return bool(sentences) and len(with_verb) * 3 >= len(sentences) * 2 and \
         len(doc.lemmas) <= 8 * len(sentences)
+
+
+_TELEGRAPHIC_FUNCTION_SHARE = 0.34
 
 
 def _telegraphic(doc: Doc, language: Language) -> bool:
@@ -75,8 +113,14 @@ def _telegraphic(doc: Doc, language: Language) -> bool:
     long = [p for p in by_sentence.values() if len(p) >= 12]
     if not long:
         return False
+    framed = _framed_verbs(doc, language)
+    # ...and with few of the little words grammar needs: an imperative ("go to the new
+    # operator with your passport and fill in the request there") has no verb this reader
+    # can see, but its prepositions and articles show it is a sentence.
     return all(not any(doc.pos[i] in _VERBISH or doc.lemmas[i] in language.finite_markers
-                       for i in p) for p in long)
+                       or i in framed for i in p)
+               and sum(doc.function[i] for i in p) < _TELEGRAPHIC_FUNCTION_SHARE * len(p)
+               for p in long)
 
 
 def is_repetitive(doc: Doc, weights: Weights = WEIGHTS) -> bool:

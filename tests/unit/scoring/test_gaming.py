@@ -105,3 +105,44 @@ def test_padding_is_not_rewarded(lang: str, good: str) -> None:
     padded = score(1, good + RAMBLING[lang], lang)
     assert padded.rating < plain.rating
     assert any(f.codex == "explaining#plain-words" for f in padded.feedback)
+
+
+# Plain sentences the word-list signs once took for lists: an English verb in -s after its
+# noun, a courtesy sentence beside a full one, a short adjective as the predicate, and an
+# imperative with all its little words.
+PLAIN_SENTENCES = [
+    ("en", "From 1 November the Comfort tariff costs 550 roubles a month instead of 450."),
+    ("en", "Hello, don't worry. Your wife's SIM remains in the group, her tariff stays the "
+           "same."),
+    ("en", "To move your number, go to the new operator with your passport and fill in the "
+           "request there. It's free."),
+    ("ru", "Понимаю. Предложение действует 7 дней, время подумать есть."),
+    ("ru", "Не повторится, запрет платного контента стоит. Хорошего дня!"),
+    ("ru", "Ваш тариф сменён на «Простой» — 390 рублей в месяц вместо 550, уже с "
+           "сегодняшнего дня."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), PLAIN_SENTENCES)
+def test_plain_sentences_are_not_word_lists(lang, text):
+    """Speech with its grammar is never read as a list of keywords."""
+    from lab.scoring import default_scorer
+    from lab.scoring.signals import is_keyword_list
+
+    scorer = default_scorer()
+    doc = scorer.read(sector().trial(1), text, lang).analysis.doc
+    assert not is_keyword_list(doc, scorer.lexicon.languages[lang])
+
+
+@pytest.mark.parametrize("text", [
+    "Next month no charge no other subscriptions checked block on switched off SMS no charge",
+    "Sorry refund 299 roubles 24 hours block subscription switched off SMS confirmation",
+])
+def test_english_word_runs_are_still_lists(text):
+    """Reading verbs from their frame does not rescue a run of keywords."""
+    from lab.scoring import default_scorer
+    from lab.scoring.signals import is_keyword_list
+
+    scorer = default_scorer()
+    doc = scorer.read(sector().trial(1), text, "en").analysis.doc
+    assert is_keyword_list(doc, scorer.lexicon.languages["en"])
