@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from lab.auth.access import public, signed_in
+from lab.calibration import reviews as lead_reviews
 from lab.db import utcnow
 from lab.training import bp, play
 from lab.training.awards import finish
@@ -61,6 +62,7 @@ def sector_map():
         return redirect(url_for("training.welcome"))
     return render_template("training/map.html", progress=progress_, content=get_content(),
                            lang=_lang(), board=team_board(db, current_user),
+                           lead_marks=lead_reviews.marks_for(db, current_user),
                            action_form=ActionForm())
 
 
@@ -206,4 +208,5 @@ def result(sector_id: str, attempt_id: int):
         "training/result.html", sector=sector, attempt=attempt, lang=_lang(),
         progress=progress_, following=following, new_badges=new_badges,
         closing=closing_words(sector, attempt, _lang()), form=ActionForm(),
+        reviews=lead_reviews.reviews_of(db, list(attempt.replies)),
     )

@@ -53,6 +53,9 @@ EXPECTED: dict[str, dict[str, object]] = {
     "team.agent": {"anonymous": LOGIN, "agent": 403, "lead": 200, "other_lead": 404,
                    "admin": 200},
     "team.add_agent_note": {},  # POST only
+    "team.review_agent_reply": {},  # POST only
+    # Leads' reviews against the scorer: admins only.
+    "admin.agreement": {"anonymous": LOGIN, "agent": 403, "lead": 403, "admin": 200},
     "team.followups": {"anonymous": LOGIN, "agent": 403, "lead": 200, "other_lead": 404,
                        "admin": 200},
     # Nobody has response 999.
@@ -100,7 +103,7 @@ def _url(app, rule, world) -> str:
             values[argument] = 999
         elif argument == "agent_id":
             values[argument] = world.agent_a.id
-        elif argument in ("response_id", "user_id", "row_id"):
+        elif argument in ("response_id", "user_id", "row_id", "reply_id"):
             values[argument] = 999
         elif argument == "slug":
             values[argument] = "first-words"
