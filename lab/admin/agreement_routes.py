@@ -25,9 +25,10 @@ def agreement():
     overall = figures(pairs)
     differing = sorted((item for item in reviewed if item.review.gap),
                        key=lambda item: (-abs(item.review.gap), -item.review.id))
+    order = {sector.id: sector.order for sector in get_content().sectors}
     return render_template(
         "admin/agreement.html", overall=overall, min_n=MIN_REVIEWS,
-        by_sector=grouped(pairs, lambda p: p.sector),
+        by_sector=sorted(grouped(pairs, lambda p: p.sector), key=lambda g: order.get(g[0], 99)),
         by_lang=grouped(pairs, lambda p: p.lang),
         by_week=grouped(pairs, lambda p: iso_week(p.at.astimezone(tz))),
         counts=grid(pairs) if overall.n >= MIN_REVIEWS else None,

@@ -155,7 +155,7 @@ def test_an_admin_may_review_any_team(auth, client, db, world):
     assert [r.reviewer_label for r in _reviews(db)] == ["root"]
 
 
-def _ready_for_the_lab(db, agent) -> None:
+def ready_for_the_lab(db, agent) -> None:
     db.add(LabProfile(user_id=agent.id, xp=0, tour_done_at=datetime.now(UTC)))
     db.add(CodexRead(user_id=agent.id, chapter="first-words"))
     db.commit()
@@ -169,7 +169,7 @@ def test_the_agent_sees_the_comment_on_the_result_and_a_marker_on_the_map(
                  "Где <script>срок</script>?")
     review_reply(db, attempt.replies[1], world.lead_a, "right")
     db.commit()
-    _ready_for_the_lab(db, world.agent_a)
+    ready_for_the_lab(db, world.agent_a)
     auth.login("agent_a")
     result = client.get(f"/lab/{SECTOR}/attempts/{attempt.id}").get_data(as_text=True)
     assert "Your lead would rate this reply 5, not 8." in result
