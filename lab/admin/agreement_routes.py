@@ -6,7 +6,14 @@ from flask import current_app, render_template
 
 from lab.admin import bp
 from lab.auth.access import admins
-from lab.calibration.agreement import MIN_REVIEWS, figures, grid, grouped, iso_week
+from lab.calibration.agreement import (
+    MIN_REVIEWS,
+    figures,
+    grid,
+    grouped,
+    iso_week,
+    week_label,
+)
 from lab.calibration.reviews import all_reviewed
 from lab.team.common import lang
 from lab.web_content import get_content
@@ -33,4 +40,5 @@ def agreement():
         by_week=grouped(pairs, lambda p: iso_week(p.at.astimezone(tz))),
         counts=grid(pairs) if overall.n >= MIN_REVIEWS else None,
         differing=differing[:DIFFERENCES_SHOWN], differing_total=len(differing),
-        titles={s.id: s.title.get(lang()) for s in get_content().sectors}, tz=tz)
+        titles={s.id: s.title.get(lang()) for s in get_content().sectors}, tz=tz,
+        week_label=week_label)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from lab.scoring.agreement import spearman
 from lab.scoring.result import category_for
@@ -89,6 +89,12 @@ def iso_week(moment: datetime) -> str:
     """'2026-W48': the ISO week a moment falls in."""
     year, week, _day = moment.isocalendar()
     return f"{year}-W{week:02d}"
+
+
+def week_label(key: str) -> str:
+    """'2026-W49' as its dates, '30.11–06.12.2026': the same in every language."""
+    monday = datetime.strptime(f"{key}-1", "%G-W%V-%u")
+    return f"{monday:%d.%m}–{monday + timedelta(days=6):%d.%m.%Y}"
 
 
 def grid(pairs: Sequence[Pair]) -> list[list[int]]:

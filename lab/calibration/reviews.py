@@ -35,7 +35,9 @@ def review_reply(session: Session, reply: Reply, reviewer: User, verdict: str,
     elif verdict == OVERRIDE:
         if rating is None or not 0 <= rating <= 10:
             raise ReviewError("rating")
-        if comment is None:
+        if rating == reply.rating:
+            verdict = RIGHT  # "my rating" is the scorer's own: nothing to explain
+        elif comment is None:
             raise ReviewError("comment_missing")
     else:
         raise ReviewError("verdict")

@@ -93,6 +93,11 @@ def test_marking_right_keeps_the_scorers_rating_and_a_change_replaces_the_review
                                                                      "Всё по делу")
     assert db.scalar(select(func.count()).select_from(AuditEvent)
                      .where(AuditEvent.action == "reply.review")) == 2
+    # "My rating" equal to the scorer's is a confirmation and needs no comment.
+    _post_review(client, world, world.agent_a, reply, rating="7", comment="",
+                 override="Save my rating")
+    [review] = _reviews(db)
+    assert (review.verdict, review.lead_rating, review.comment) == ("right", 7, None)
 
 
 def test_bad_reviews_are_refused_with_a_clear_message(auth, client, db, world):

@@ -15,6 +15,7 @@ from lab.calibration.agreement import (
     iso_week,
     mean_gap,
     rank_agreement,
+    week_label,
 )
 
 
@@ -74,6 +75,8 @@ def test_grouped_by_sector_and_week():
     assert [(k, f.n, f.mean_gap) for k, f in by_sector] == [("a", 2, 0.0), ("b", 1, -2.0)]
     by_week = grouped(pairs, lambda p: iso_week(p.at))
     assert [(k, f.n) for k, f in by_week] == [("2026-W48", 2), ("2026-W49", 1)]
+    assert week_label("2026-W49") == "30.11–06.12.2026"
+    assert week_label("2027-W01") == "04.01–10.01.2027"
 
 
 def test_grid_puts_the_lead_down_and_the_scorer_across():
