@@ -206,7 +206,7 @@ def result(sector_id: str, attempt_id: int):
     new_badges = [code for code in progress_.badges if code in asked]
     return render_template(
         "training/result.html", sector=sector, attempt=attempt, lang=_lang(),
+        reviews=lead_reviews.reviews_of(db, list(attempt.replies)),
         progress=progress_, following=following, new_badges=new_badges,
         closing=closing_words(sector, attempt, _lang()), form=ActionForm(),
-        reviews=lead_reviews.reviews_of(db, list(attempt.replies)),
     )
