@@ -16,6 +16,8 @@ from lab import create_app, migrate
 from lab.accounts import services
 from lab.accounts.demo import DEMO_PASSWORD, demo_logins, load_demo
 from lab.accounts.models import User
+from lab.calibration.cli import eval_group
+from lab.calibration.demo import load_reviews
 from lab.content import ContentInvalid
 from lab.content.cli import sectors_group
 from lab.db import writing
@@ -44,6 +46,7 @@ cli.add_command(shell_command)
 cli.add_command(routes_command)
 cli.add_command(surveys_group)
 cli.add_command(tnps_group)
+cli.add_command(eval_group)
 
 
 def _session():
@@ -178,12 +181,15 @@ def demo_command() -> None:
         replies = load_practice(
             session, current_app.extensions[EXTENSION], current_app.extensions[VERSIONS],
             agents, current_app.config["TRAINING_STAR_MARKS"])
+        reviews = load_reviews(session)
     if report.created:
         click.echo("demo created: " + ", ".join(report.created))
     else:
         click.echo("demo data already present")
     if replies:
         click.echo(f"demo practice: {replies} replies scored for the demo agents")
+    if reviews:
+        click.echo(f"demo calibration: {reviews} replies reviewed by the demo leads")
     # After the commit above: on SQLite an open write transaction would block the sync.
     feed = demo_feed(current_app.config, current_app.extensions["lab.db"].sessions)
     if feed.written:

@@ -4,4 +4,10 @@ from flask import Blueprint
 
 bp = Blueprint("admin", __name__)
 
-from lab.admin import routes, store_routes, team_routes, user_routes  # noqa: E402,F401
+from lab.admin import (  # noqa: E402,F401
+    agreement_routes,
+    routes,
+    store_routes,
+    team_routes,
+    user_routes,
+)

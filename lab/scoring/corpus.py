@@ -7,6 +7,7 @@ files map onto the five kinds of the corpus.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,4 +70,18 @@ def load_corpus(folder: Path = EVAL_DIR, older: bool = True) -> list[Item]:
             for raw in yaml.safe_load(path.read_text(encoding="utf-8")):
                 items.append(Item(f"{name}:{raw['id']}", sector, raw["lang"], int(raw["step"]),
                                   _kind(raw["kind"]), int(raw["label"]), "train", raw["text"]))
+    return items
+
+
+def load_jsonl(path: Path) -> list[Item]:
+    """Labelled replies written one JSON object a line (`lab eval export`): the same fields
+    as the corpus, with the sector on each line; a line without a kind has kind ""."""
+    items = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        raw = json.loads(line)
+        items.append(Item(str(raw["id"]), raw["sector"], raw["lang"], int(raw["step"]),
+                          _kind(raw.get("kind") or ""), int(raw["label"]),
+                          raw.get("split") or "holdout", raw["text"]))
     return items

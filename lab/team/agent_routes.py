@@ -2,22 +2,24 @@
 
 import json
 
-from flask import flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
 from lab.auth.access import leads
+from lab.calibration.models import OVERRIDE, RIGHT
+from lab.calibration.reviews import COMMENT_MAX, ReviewError, review_reply, reviews_of
 from lab.coaching.services import NoteError, add_note, notes_of
 from lab.surveys.models import SurveyResponse
 from lab.team import bp
 from lab.team.common import agent_or_404, lang, min_n, team_or_404, timezone
 from lab.team.common import window as chosen_window
-from lab.team.forms import NoteForm
+from lab.team.forms import NoteForm, ReviewForm
 from lab.team.overview import practice_code
 from lab.tnps import queries
 from lab.tnps.summary import summarize
-from lab.training.models import Attempt
+from lab.training.models import Attempt, Reply
 from lab.training.state import load_progress
 from lab.web_content import get_content
 from lab.web_db import get_session
@@ -52,9 +54,12 @@ def agent(team_id: int, agent_id: int):
         .order_by(SurveyResponse.answered_at.desc()).limit(COMMENTS_SHOWN)).all()
     progress = load_progress(db, person, content)
     titles = {s.id: s.title.get(lang()) for s in content.sectors}
+    attempts = _attempts(person.id)
+    reviews = reviews_of(db, [reply for attempt in attempts for reply in attempt.replies])
     return render_template(
         "team/agent.html", team=team, agent=person, live=live, window=period,
-        progress=progress, code=practice_code(progress), attempts=_attempts(person.id),
+        progress=progress, code=practice_code(progress), attempts=attempts,
+        reviews=reviews, review_form=_review_form,
         feedback=_feedback, titles=titles, comments=comments, notes=notes_of(db, person),
         note_form=NoteForm(), min_n=min_n(), tz=timezone(), content=content, lang=lang())
 
@@ -78,3 +83,53 @@ def add_agent_note(team_id: int, agent_id: int):
     else:
         flash(_("The note is empty or too long."), "error")
     return redirect(url_for("team.agent", team_id=team.id, agent_id=person.id) + "#notes")
+
+
+def _review_form(reply: Reply, review=None) -> ReviewForm:
+    form = ReviewForm(prefix=f"r{reply.id}", formdata=None)
+    form.rating.data = review.lead_rating if review else reply.rating
+    form.comment.data = review.comment if review else ""
+    return form
+
+
+REVIEW_ERRORS = {
+    "rating": lambda: _("Choose a rating from 0 to 10."),
+    "comment_missing": lambda: _("Say in a few words why you would give another rating."),
+    "comment_long": lambda: _("The comment is at most %(max)d characters.", max=COMMENT_MAX),
+    "verdict": lambda: _("Choose whether the rating is right or give your own."),
+}
+
+
+@bp.route("/team/<int:team_id>/agents/<int:agent_id>/replies/<int:reply_id>/review",
+          methods=["POST"])
+@leads
+def review_agent_reply(team_id: int, agent_id: int, reply_id: int):
+    """Mark a reply's rating as right, or give the rating the lead would give, with why."""
+    team = team_or_404(team_id)
+    person = agent_or_404(team, agent_id)
+    db = get_session()
+    reply = db.get(Reply, reply_id)
+    if reply is None or reply.attempt.user_id != person.id:
+        abort(404)
+    form = ReviewForm(prefix=f"r{reply.id}")
+    back = url_for("team.agent", team_id=team.id, agent_id=person.id) + f"#reply-{reply.id}"
+    if not form.validate_on_submit():
+        if form.comment.errors:
+            code = "comment_long"
+        elif form.rating.errors:
+            code = "rating"
+        else:
+            flash(_("The form expired: please try again."), "error")
+            return redirect(back)
+        flash(REVIEW_ERRORS[code](), "error")
+        return redirect(back)
+    verdict = RIGHT if form.right.data else OVERRIDE if form.override.data else ""
+    try:
+        review_reply(db, reply, current_user, verdict, form.rating.data, form.comment.data)
+    except ReviewError as error:
+        db.rollback()
+        flash(REVIEW_ERRORS[error.code](), "error")
+        return redirect(back)
+    db.commit()
+    flash(_("Review saved: the agent sees it on the result page."), "info")
+    return redirect(back)

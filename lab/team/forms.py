@@ -13,6 +13,8 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
+from lab.calibration.reviews import COMMENT_MAX
+
 
 class OpenSectorForm(FlaskForm):
     """Open a sector for an agent, with an optional due date."""
@@ -34,6 +36,19 @@ class NoteForm(FlaskForm):
 
     text = TextAreaField(_l("Note"), validators=[DataRequired(), Length(max=4000)])
     submit = SubmitField(_l("Add the note"))
+
+
+class ReviewForm(FlaskForm):
+    """A lead's review of one reply's rating: right as it is, or the rating they would give.
+
+    Made with the prefix of its reply, so every reply's form on the page has its own ids."""
+
+    rating = SelectField(_l("Your rating"), coerce=int,
+                         choices=[SelectChoice(n, str(n)) for n in range(10, -1, -1)])
+    comment = TextAreaField(_l("Why (required when you change the rating)"),
+                            validators=[Optional(), Length(max=COMMENT_MAX)])
+    right = SubmitField(_l("The rating is right"))
+    override = SubmitField(_l("Save my rating"))
 
 
 STATUS_LABELS = {

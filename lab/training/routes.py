@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from lab.accounts.roles import Role
 from lab.auth.access import public, signed_in
+from lab.calibration import reviews as lead_reviews
 from lab.db import utcnow
 from lab.training import bp, conversation, play
 from lab.training.awards import finish
@@ -71,6 +72,7 @@ def sector_map():
         return redirect(url_for("training.welcome"))
     return render_template("training/map.html", progress=progress_, content=get_content(),
                            lang=_lang(), board=team_board(db, current_user),
+                           lead_marks=lead_reviews.marks_for(db, current_user),
                            action_form=ActionForm())
 
 
@@ -239,6 +241,7 @@ def result(sector_id: str, attempt_id: int):
     new_badges = [code for code in progress_.badges if code in asked]
     return render_template(
         "training/result.html", sector=sector, attempt=attempt, lang=_lang(),
+        reviews=lead_reviews.reviews_of(db, list(attempt.replies)),
         progress=progress_, following=following, new_badges=new_badges,
         closing=conversation.closing_words(sector, attempt, _lang()), form=ActionForm(),
         replay=conversation.replay(sector, attempt, _lang()),

@@ -21,7 +21,8 @@ EXPECTED: dict[str, dict[str, object]] = {
     "auth.logout": {"anonymous": 302, "agent": 200, "lead": 200, "admin": 200},
     "auth.language": {},  # POST only
     # A first visit to the Lab starts with Eva's welcome tour.
-    "training.sector_map": {"anonymous": LOGIN, "agent": 302, "lead": 302, "admin": 302},
+    # Agents are sent to the welcome tour first; leads and admins see the map.
+    "training.sector_map": {"anonymous": LOGIN, "agent": 302, "lead": 200, "admin": 200},
     "training.welcome": {"anonymous": LOGIN, "agent": 200, "lead": 200, "admin": 200},
     # Sector 1 is locked until the Codex is read: back to the map with a message.
     "training.briefing": {"anonymous": LOGIN, "agent": 302, "lead": 302, "admin": 302},
@@ -54,6 +55,9 @@ EXPECTED: dict[str, dict[str, object]] = {
     "team.agent": {"anonymous": LOGIN, "agent": 403, "lead": 200, "other_lead": 404,
                    "admin": 200},
     "team.add_agent_note": {},  # POST only
+    "team.review_agent_reply": {},  # POST only
+    # Leads' reviews against the scorer: admins only.
+    "admin.agreement": {"anonymous": LOGIN, "agent": 403, "lead": 403, "admin": 200},
     "team.followups": {"anonymous": LOGIN, "agent": 403, "lead": 200, "other_lead": 404,
                        "admin": 200},
     # Nobody has response 999.
@@ -103,7 +107,7 @@ def _url(app, rule, world) -> str:
             values[argument] = 2
         elif argument == "agent_id":
             values[argument] = world.agent_a.id
-        elif argument in ("response_id", "user_id", "row_id"):
+        elif argument in ("response_id", "user_id", "row_id", "reply_id"):
             values[argument] = 999
         elif argument == "slug":
             values[argument] = "first-words"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from lab.accounts.models import Team, User
+from lab.calibration.agreement import MIN_REVIEWS
+from lab.calibration.models import ReplyReview
 from lab.cli import cli
 
 
@@ -69,9 +71,16 @@ def test_duplicate_team_is_refused(app):
 def test_demo_is_idempotent_and_complete(app, db):
     """`lab demo` twice: two teams led by lead1/lead2, an admin, 12 agents, same password."""
     first = _invoke(app, "demo")
+    reviews = db.scalar(select(func.count()).select_from(ReplyReview))
     second = _invoke(app, "demo")
     assert first.exit_code == second.exit_code == 0
     assert "already present" in second.output
+    # Leads reviewed some replies (some overridden, with comments), once.
+    assert reviews >= MIN_REVIEWS and "replies reviewed by the demo leads" in first.output
+    assert db.scalar(select(func.count()).select_from(ReplyReview)) == reviews
+    assert db.scalar(select(func.count()).select_from(ReplyReview)
+                     .where(ReplyReview.verdict == "override",
+                            ReplyReview.comment.is_not(None))) > 0
     count = db.scalar(select(func.count()).select_from(User).where(User.role == "agent"))
     assert count == 12
     teams = db.scalars(select(Team).order_by(Team.name)).all()

@@ -1,0 +1,1 @@
+"""Leads calibrate the scorer: their reviews of replies, the agreement figures, the export."""
