@@ -15,7 +15,8 @@ CATEGORY_LABELS = {"promoter": _l("Promoter"), "passive": _l("Passive"),
                    "detractor": _l("Detractor")}
 CHANNEL_LABELS = {"ivr": _l("IVR"), "sms": _l("SMS")}
 TOPIC_LABELS = {"charges": _l("Charges"), "connection": _l("Connection"),
-                "tariffs": _l("Tariffs"), "leaving": _l("Leaving"), "service": _l("Service")}
+                "tariffs": _l("Tariffs"), "leaving": _l("Leaving"), "service": _l("Service"),
+                "asked_score": _l("Asked for a score")}
 PERIOD_LABELS = {"all": _l("All time"), "month": _l("This month"),
                  "last_month": _l("Last month"), "90d": _l("Last 90 days")}
 

@@ -1,0 +1,1 @@
+"""Fair numbers: one customer, one voice, and the signs of a gamed live TNPS."""
