@@ -4,6 +4,7 @@ from lab.accounts.models import Team, User, UserSession, team_leads
 from lab.auth.models import LoginAttempt
 from lab.coaching.models import AgentNote
 from lab.db import Base
+from lab.fairness.models import FairnessReview
 from lab.followup.models import FollowUp, FollowUpEvent
 from lab.surveys.models import (
     QuarantinedRow,
@@ -25,7 +26,7 @@ from lab.training.models import (
 )
 
 __all__ = [
-    "AgentNote", "FollowUp", "FollowUpEvent",
+    "AgentNote", "FairnessReview", "FollowUp", "FollowUpEvent",
     "Attempt", "AuditEvent", "Badge", "Base", "CodexRead", "HintUse", "LabProfile", "Reply",
     "SectorAccess", "LoginAttempt", "QuarantinedRow", "Setting", "SurveyResponse",
     "SyncState", "Team", "TnpsDaily", "TnpsMonthly", "TnpsTopicDaily", "User", "UserSession",

@@ -75,6 +75,11 @@ class Increments:
         return {key: Tally(*counts) for key, counts in self.topics.items()}
 
 
+def slot(score: int) -> int:
+    """The rollup slot of a score: 0 promoter, 1 passive, 2 detractor."""
+    return _slot(score)
+
+
 def _slot(score: int) -> int:
     kind = category(score)
     return 0 if kind is Category.PROMOTER else 1 if kind is Category.PASSIVE else 2
@@ -164,7 +169,7 @@ def rebuild(session: Session, tz: tzinfo, chunk: int = 50_000) -> int:
     stmt = (
         select(SurveyResponse.call_ended_at, SurveyResponse.agent_id, SurveyResponse.channel,
                SurveyResponse.score, SurveyResponse.topics)
-        .where(SurveyResponse.late.is_(False))
+        .where(SurveyResponse.late.is_(False), SurveyResponse.repeat_of.is_(None))
         .execution_options(yield_per=chunk)
     )
     total = Increments()
