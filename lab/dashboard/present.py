@@ -68,7 +68,7 @@ def comment_json(item: CommentItem, tz: tzinfo) -> dict[str, object]:
         "score": item.score, "category": item.category,
         "category_label": str(CATEGORY_LABELS[item.category]), "channel": item.channel,
         "channel_label": str(CHANNEL_LABELS[item.channel]), "comment": item.comment,
-        "late": item.late, "topics": list(item.topics),
+        "late": item.late, "repeat": item.repeat, "topics": list(item.topics),
         "topic_labels": [str(TOPIC_LABELS[topic]) for topic in item.topics],
     }
 

@@ -49,8 +49,13 @@ class Simulator:
     """Survey rows for a set of agents, reproducible from a seed."""
 
     def __init__(self, logins: Sequence[str], tz: tzinfo, seed: int | None = None,
-                 steering: Collection[str] = (), begging: Collection[str] = ()) -> None:
+                 steering: Collection[str] = (), begging: Collection[str] = (),
+                 customers: int | None = None) -> None:
         self.rng = random.Random(seed)
+        # Customer keys (phone numbers from a pool of `customers`), drawn from their own
+        # generator so the rest of the feed is the same with or without them.
+        self.customers = customers
+        self._customer_rng = random.Random(None if seed is None else seed + 1)
         self.tz = tz
         agents = [Agent(login, self.rng.betavariate(2.5, 2), self.rng.uniform(0.35, 0.65))
                   for login in logins]
@@ -146,6 +151,8 @@ class Simulator:
                             .isoformat(timespec="seconds")),
             "score": score, "comment": comment,
         }
+        if self.customers:
+            row["customer_key"] = f"+79{self._customer_rng.randrange(self.customers):09d}"
         if self.rng.random() < DISMISSED_RATE:
             row.update(score=None, comment=None)
         elif self.rng.random() < BAD_ROW_RATE:

@@ -48,3 +48,12 @@ def test_below_the_minimum_n_nothing_is_judged_however_extreme():
     mine = Counts(Tally(8, 0, 0), Tally(), silent_tens=8, asked=3)
     verdict = judge(mine, TEAM + mine, PAST)
     assert not verdict.enough_data and verdict.raised == ()
+
+
+def test_a_high_ivr_share_alone_is_a_habit_not_a_sign():
+    """An agent who ends many calls first, with IVR and SMS customers alike: no flag."""
+    mine = Counts(Tally(45, 17, 13), Tally(40, 15, 12), silent_tens=40)
+    verdict = judge(mine, TEAM + mine, PAST)
+    share = next(c for c in verdict.flags[STEERING].checks if c.name == "ivr_share_team")
+    assert share.difference.significant and not share.hit
+    assert verdict.raised == ()
