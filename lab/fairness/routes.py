@@ -36,8 +36,8 @@ def page(team_id: int):
     data = team_fairness(db, agents, _today(), timezone(), max(min_n(), 30))
     teams = db.scalars(visible_teams(current_user)).all()
     return render_template("fairness/page.html", team=team, teams=teams, data=data,
-                           signals=signals, labels=labels, level=FLAG_LEVEL, form=ReviewForm(), lang=lang(),
-                           tz=timezone())
+                           signals=signals, labels=labels, level=FLAG_LEVEL,
+                           form=ReviewForm(), lang=lang(), tz=timezone())
 
 
 @bp.route("/team/<int:team_id>/fairness/agents/<int:agent_id>/reviews", methods=["POST"])
