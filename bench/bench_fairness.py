@@ -3,7 +3,8 @@
 Run: python bench/bench_fairness.py [--honest 100] [--gamed 10] [--seeds 1]. Prints plain
 numbers; not a test. Simulates teams of ten honest agents plus gamed ones (steering and
 begging, one of each per team while they last) over 90 days, judges the last 30 days
-against the rest of the team and the agent's own 60 days before, and prints the share of
+against the rest of the team and the agent's own 60 days before (and the last 15 days
+against the 15 before, for the jump near a bonus tier), and prints the share of
 honest agents flagged (target <= 5%) and the share of gamed agents found, by the sign of
 their own kind (target >= 90%).
 """
@@ -24,6 +25,7 @@ from lab.fairness.signals import BEGGING, STEERING, Counts, judge  # noqa: E402
 from lab.surveys.domain import Valid, validate_row  # noqa: E402
 from lab.surveys.simulate import Simulator  # noqa: E402
 from lab.surveys.topics import ASKED_SCORE, topics_of  # noqa: E402
+from lab.tnps.bonus import DEFAULT_SCHEME  # noqa: E402
 from lab.tnps.tally import Tally  # noqa: E402
 
 TZ = ZoneInfo("Europe/Moscow")
@@ -50,8 +52,10 @@ def run(honest: int, gamed: int, seed: int) -> dict[str, list[tuple[str, tuple[s
     now = datetime(2026, 11, 30, 20, tzinfo=UTC)
     rows = Simulator(everyone, TZ, seed=seed, steering=steer, begging=beg).history(DAYS, now)
     split = (now - timedelta(days=RECENT)).astimezone(TZ).date()
+    middle = split + timedelta(days=RECENT // 2)
     recent: dict = defaultdict(Counts)
     past: dict = defaultdict(Counts)
+    halves: dict = defaultdict(lambda: [Tally(), Tally()])
     known = set(everyone)
     for raw in rows:
         verdict = validate_row(raw, known)
@@ -61,13 +65,16 @@ def run(honest: int, gamed: int, seed: int) -> dict[str, list[tuple[str, tuple[s
         day = item.call_ended_at.astimezone(TZ).date()
         target = recent if day > split else past
         _add(target, item.agent_login, item.channel.value, item.score, item.comment)
+        if day > split:
+            halves[item.agent_login][day > middle] += Tally.from_scores([item.score])
     team_totals: dict[int, Counts] = defaultdict(Counts)
     for login in everyone:
         team_totals[teams[login]] = team_totals[teams[login]] + recent[login]
     found: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
     for login in everyone:
         kind = "honest" if login in logins else STEERING if login in steer else BEGGING
-        verdict = judge(recent[login], team_totals[teams[login]], past[login])
+        verdict = judge(recent[login], team_totals[teams[login]], past[login],
+                        halves=tuple(halves[login]), tiers=[t for t, _ in DEFAULT_SCHEME.tiers])
         found[kind].append((login, verdict.raised))
     answers = [recent[login].n for login in everyone]
     found["_n"] = [("median answers in 30 days", (str(sorted(answers)[len(answers) // 2]),))]

@@ -20,6 +20,8 @@ CHECK_LABELS = {
     signals.SILENT_TENS_TEAM: _l("10s without a comment, against the rest of the team"),
     signals.SILENT_TENS_PAST: _l("10s without a comment, against the agent's 90 days before"),
     signals.ASKED: _l("Comments saying the agent asked for the score"),
+    signals.TIER_JUMP: _l("Promoter share in the last 15 days against the 15 before, "
+                          "counted only when a bonus tier was within 10 points"),
 }
 # Which checks compare shares (shown in %) rather than TNPS gaps (shown in points).
 GAP_CHECKS = frozenset({signals.GAP_TEAM, signals.GAP_PAST})

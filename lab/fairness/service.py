@@ -19,6 +19,7 @@ from lab.fairness.signals import KINDS, Counts, Verdict, judge
 from lab.surveys.models import SurveyResponse, TnpsDaily, TnpsTopicDaily
 from lab.surveys.topics import ASKED_SCORE, TOPIC_BIT
 from lab.team.window import Window
+from lab.tnps.scheme_store import load_scheme
 from lab.tnps.tally import Tally
 
 RECENT_DAYS = 30
@@ -146,6 +147,10 @@ def latest_reviews(session: Session, ids: list[int], since: date
     return found
 
 
+def _both(channels: dict[str, Tally] | None) -> Tally:
+    return sum((channels or {}).values(), Tally())
+
+
 def recent_window(today: date) -> tuple[Window, Window]:
     """The last RECENT_DAYS local days and the BEFORE_DAYS before them."""
     recent = Window(today - timedelta(days=RECENT_DAYS - 1), today)
@@ -160,8 +165,14 @@ def team_fairness(session: Session, agents: list[User], today: date, tz: tzinfo,
     ids = [agent.id for agent in agents]
     now_counts = counts(session, ids, recent, tz)
     past_counts = counts(session, ids, before, tz)
+    middle = recent.start + timedelta(days=RECENT_DAYS // 2)
+    earlier = _tallies(session, ids, Window(recent.start, middle - timedelta(days=1)))
+    later = _tallies(session, ids, Window(middle, recent.end))
+    tiers = [tier for tier, _percent in load_scheme(session).tiers]
     team = sum(now_counts.values(), Counts())
-    verdicts = {agent_id: judge(now_counts[agent_id], team, past_counts[agent_id], min_n)
+    verdicts = {agent_id: judge(now_counts[agent_id], team, past_counts[agent_id], min_n,
+                                (_both(earlier.get(agent_id)), _both(later.get(agent_id))),
+                                tiers)
                 for agent_id in ids}
     raised = [agent_id for agent_id, verdict in verdicts.items() if verdict.raised]
     comments = asked_comments(session, raised, recent, tz)

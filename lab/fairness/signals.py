@@ -12,10 +12,11 @@ A flag is a reason for a lead to look, never a change to anyone's money.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from lab.fairness.stats import MIN_N, Difference, Gap, gap_difference, two_proportions
-from lab.tnps.tally import Tally
+from lab.tnps.tally import Tally, tnps
 
 STEERING, BEGGING = "steering", "begging"
 KINDS = (STEERING, BEGGING)
@@ -25,15 +26,18 @@ MIN_SHARE_POINTS = 20.0
 MIN_GAP_POINTS = 30.0
 # Two customers saying the agent asked for the score is a pattern, one is an anecdote.
 MIN_ASKED = 2
+# A bonus tier "comes near" when the earlier half's TNPS is at most this far below it.
+NEAR_TIER_POINTS = 10.0
 
 IVR_SHARE_TEAM, IVR_SHARE_PAST = "ivr_share_team", "ivr_share_past"
 GAP_TEAM, GAP_PAST = "gap_team", "gap_past"
 PROMOTERS_TEAM, SILENT_TENS_TEAM, SILENT_TENS_PAST = (
     "promoters_team", "silent_tens_team", "silent_tens_past")
 ASKED = "asked"
+TIER_JUMP = "tier_jump"
 CHECKS = {
     STEERING: (IVR_SHARE_TEAM, IVR_SHARE_PAST, GAP_TEAM, GAP_PAST),
-    BEGGING: (PROMOTERS_TEAM, SILENT_TENS_TEAM, SILENT_TENS_PAST, ASKED),
+    BEGGING: (PROMOTERS_TEAM, SILENT_TENS_TEAM, SILENT_TENS_PAST, ASKED, TIER_JUMP),
 }
 
 
@@ -82,6 +86,7 @@ class Check:
     hit: bool
     difference: Difference | None = None  # None for the count of 'asked' comments
     count: int = 0
+    tier: float | None = None  # TIER_JUMP: the bonus tier that was near, if one was
 
 
 @dataclass(frozen=True)
@@ -152,22 +157,44 @@ def steering(mine: Counts, team: Counts, past: Counts, min_n: int = MIN_N) -> Fl
     ))
 
 
-def begging(mine: Counts, team: Counts, past: Counts, min_n: int = MIN_N) -> Flag:
-    """Promoters and silent 10s against the team (and the past); customers saying so."""
+def tier_jump(earlier: Tally, later: Tally, tiers: Sequence[float],
+              min_n: int = MIN_N) -> Check:
+    """The promoter share of the later half against the earlier one, counted only when the
+    earlier half's TNPS sat just under a bonus tier: a sudden jump as a threshold nears."""
+    found = two_proportions(later.promoters, later.n, earlier.promoters, earlier.n,
+                            min_n=min_n)
+    before = tnps(earlier)
+    near = [tier for tier in sorted(tiers)
+            if before is not None and 0 < tier - before <= NEAR_TIER_POINTS]
+    tier = near[0] if near else None
+    big = found.diff is not None and found.diff >= MIN_SHARE_POINTS
+    return Check(TIER_JUMP, tier is not None and found.significant and big, found, tier=tier)
+
+
+def begging(mine: Counts, team: Counts, past: Counts, min_n: int = MIN_N,
+            halves: tuple[Tally, Tally] | None = None, tiers: Sequence[float] = ()
+            ) -> Flag:
+    """Promoters and silent 10s against the team (and the past); customers saying so;
+    a jump in promoters once a bonus tier came near."""
     asked = mine.asked >= MIN_ASKED and mine.n >= min_n
+    jump = () if halves is None else (tier_jump(halves[0], halves[1], tiers, min_n),)
     return Flag(BEGGING, (
         _share(PROMOTERS_TEAM, mine.total.promoters, mine.n, team.total.promoters, team.n,
                min_n),
         _share(SILENT_TENS_TEAM, mine.silent_tens, mine.n, team.silent_tens, team.n, min_n),
         _share(SILENT_TENS_PAST, mine.silent_tens, mine.n, past.silent_tens, past.n, min_n),
         Check(ASKED, asked, None, mine.asked),
+        *jump,
     ))
 
 
-def judge(mine: Counts, team_with_me: Counts, past: Counts, min_n: int = MIN_N) -> Verdict:
-    """Both signs for one agent; the team is compared without the agent's own answers."""
+def judge(mine: Counts, team_with_me: Counts, past: Counts, min_n: int = MIN_N,
+          halves: tuple[Tally, Tally] | None = None, tiers: Sequence[float] = ()) -> Verdict:
+    """Both signs for one agent; the team is compared without the agent's own answers.
+    `halves` are the agent's earlier and later half of the period, `tiers` the bonus
+    scheme's minimum TNPS per tier (for the jump near a tier)."""
     team = team_with_me - mine
     if mine.n < max(1, min_n):
         return Verdict(mine, False)
     return Verdict(mine, True, {STEERING: steering(mine, team, past, min_n),
-                                BEGGING: begging(mine, team, past, min_n)})
+                                BEGGING: begging(mine, team, past, min_n, halves, tiers)})

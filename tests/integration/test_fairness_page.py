@@ -108,3 +108,13 @@ def test_a_small_team_is_never_judged(client, auth, db, world):
     auth.login("lead_c")
     page = client.get(f"/team/{team.id}/fairness").get_data(as_text=True)
     assert "not enough data" in page and 'data-flagged="' not in page
+
+
+def test_simulate_refuses_a_gamed_agent_it_does_not_simulate(app, world):
+    runner = app.test_cli_runner()
+    result = runner.invoke(cli, ["surveys", "simulate", "--days", "1", "--agents", "agent_a",
+                                 "--steering-agent", "ghost"])
+    assert result.exit_code != 0 and "not among the simulated agents: ghost" in result.output
+    result = runner.invoke(cli, ["surveys", "simulate", "--days", "1", "--agents", "agent_a",
+                                 "--steering-agent", "agent_a", "--begging-agent", "agent_a"])
+    assert result.exit_code != 0 and "either steering or begging" in result.output

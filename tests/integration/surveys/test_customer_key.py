@@ -158,3 +158,19 @@ def test_the_rule_settings_are_checked():
     with pytest.raises(ValueError, match="at least 1"):
         customer_rule_from({"CUSTOMER_WINDOW_DAYS": "0"})
     assert customer_rule_from({}) == CustomerRule(183, "first", customer_rule_from({}).secret)
+
+
+def test_rebuild_applies_a_changed_rule_to_what_is_stored(app, world, db, store, sessions,
+                                                          settings):
+    """`lab tnps rebuild` after LAB_CUSTOMER_RULE changed: the other answer counts now."""
+    from lab.cli import cli
+
+    store.append([store_row(response_id="a", customer_key="k", score=10, **_at("2026-10-01")),
+                  store_row(response_id="b", customer_key="k", score=0, **_at("2026-10-05"))])
+    sync_once(sessions, store, settings)
+    assert rollup_tally(db) == Tally(promoters=1)
+    app.config["CUSTOMER_RULE"] = "latest"
+    result = app.test_cli_runner().invoke(cli, ["tnps", "rebuild"], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert _marks(db) == {"a": "b", "b": None}
+    assert rollup_tally(db) == Tally(detractors=1)

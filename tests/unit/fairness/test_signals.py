@@ -57,3 +57,24 @@ def test_a_high_ivr_share_alone_is_a_habit_not_a_sign():
     share = next(c for c in verdict.flags[STEERING].checks if c.name == "ivr_share_team")
     assert share.difference.significant and not share.hit
     assert verdict.raised == ()
+
+
+def test_a_jump_in_promoters_counts_only_when_a_bonus_tier_was_near():
+    from lab.fairness.signals import tier_jump
+
+    earlier = Tally(30, 15, 15)  # TNPS +25, five points under a +30 tier
+    later = Tally(55, 3, 2)  # 92% promoters against 50%
+    hit = tier_jump(earlier, later, tiers=[0, 30, 50])
+    assert hit.hit and hit.tier == 30 and hit.difference.diff > 40
+    far = tier_jump(earlier, later, tiers=[0, 50])  # the next tier is 25 points away
+    assert not far.hit and far.tier is None
+    steady = tier_jump(earlier, Tally(32, 15, 13), tiers=[30])
+    assert steady.tier == 30 and not steady.hit
+
+
+def test_the_jump_is_part_of_the_begging_sign():
+    mine = Counts(Tally(45, 12, 8), Tally(40, 20, 15), silent_tens=30)
+    verdict = judge(mine, TEAM + mine, PAST, halves=(Tally(30, 15, 15), Tally(55, 3, 2)),
+                    tiers=[30])
+    assert BEGGING in verdict.raised
+    assert [c.name for c in verdict.flags[BEGGING].hits] == ["tier_jump"]
