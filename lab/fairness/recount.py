@@ -3,8 +3,14 @@
 Whenever answers of a customer arrive, all of that customer's on-time answers are read
 again (a handful each) and the rule decides afresh which one counts: so the outcome is
 the same whatever order the answers arrived in, and the `latest` rule can take back an
-answer counted before. Every change moves the rollups by one, through rollup.apply, so
-TNPS and the bonus count each customer once.
+answer counted before. Every change moves the rollups by one: the changes are handed
+back to the caller, who applies them with the batch's own counts in one rollup.apply
+(one sorted pass, so concurrent writers still lock rollup rows in one order).
+
+On PostgreSQL, two writers (a sync and a push) may store answers of one customer at
+once: each takes a transaction-scoped advisory lock on the customer's bucket first, so
+one decides after the other has committed. Buckets, not customers: a 20k-row batch must
+not take 20k locks.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import tzinfo
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, select, text, update
 from sqlalchemy.orm import Session
 
 from lab.fairness.customers import Answer, repeats
@@ -21,14 +27,27 @@ from lab.surveys.settings import CustomerRule
 from lab.tnps import rollup
 
 _CHUNK = 500
+LOCK_CLASS = 16016  # the advisory lock space of the one-voice rule
+LOCK_BUCKETS = 64
+
+
+def _lock(session: Session, hashes: list[str]) -> None:
+    if session.get_bind().dialect.name != "postgresql":
+        return  # SQLite: the writer already holds the database's one write lock
+    for bucket in sorted({int(value[:8], 16) % LOCK_BUCKETS for value in hashes}):
+        session.execute(text("SELECT pg_advisory_xact_lock(:space, :bucket)"),
+                        {"space": LOCK_CLASS, "bucket": bucket})
 
 
 def apply_customer_rule(session: Session, hashes: Iterable[str | None], rule: CustomerRule,
-                        tz: tzinfo) -> int:
-    """Re-decide which answers of these customers count; return how many changed."""
+                        tz: tzinfo) -> rollup.Increments:
+    """Re-decide which answers of these customers count, mark them, and return the
+    rollup changes that follow (for the caller to apply)."""
+    changes = rollup.Increments()
     wanted = sorted({value for value in hashes if value})
     if not wanted:
-        return 0
+        return changes
+    _lock(session, wanted)
     table = SurveyResponse.__table__
     columns = (table.c.id, table.c.customer_hash, table.c.call_ended_at, table.c.agent_id,
                table.c.channel, table.c.score, table.c.topics, table.c.repeat_of)
@@ -38,7 +57,6 @@ def apply_customer_rule(session: Session, hashes: Iterable[str | None], rule: Cu
         for row in session.execute(select(*columns).where(
                 table.c.customer_hash.in_(part), table.c.late.is_(False))):
             rows_by_customer.setdefault(row.customer_hash, []).append(row)
-    changes = rollup.Increments()
     updates = []
     for rows in rows_by_customer.values():
         decided = repeats((Answer(row.id, row.call_ended_at) for row in rows),
@@ -56,12 +74,12 @@ def apply_customer_rule(session: Session, hashes: Iterable[str | None], rule: Cu
     if updates:
         session.execute(update(table).where(table.c.id == bindparam("rid"))
                         .values(repeat_of=bindparam("repeat")), updates)
-        rollup.apply(session, changes)
-    return len(updates)
+    return changes
 
 
-def apply_to_all(session: Session, rule: CustomerRule, tz: tzinfo) -> int:
-    """Re-decide every customer's answers (after the window or the rule changed)."""
+def apply_to_all(session: Session, rule: CustomerRule, tz: tzinfo) -> None:
+    """Re-decide every customer's answers (after the window or the rule changed); the
+    caller recounts the rollups from the marks (rollup.rebuild)."""
     hashes = session.scalars(select(SurveyResponse.customer_hash).where(
         SurveyResponse.customer_hash.is_not(None)).distinct()).all()
-    return apply_customer_rule(session, hashes, rule, tz)
+    apply_customer_rule(session, hashes, rule, tz)

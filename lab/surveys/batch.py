@@ -23,14 +23,15 @@ def store_prepared(session: Session, prepared: Prepared, source: str, ctx=None
     if inserted is not None:
         # Some were there already: only the rows this call inserted count.
         keys = [key for row, key in zip(prepared.rows, keys, strict=True) if row[0] in inserted]
-    rollup.apply(session, rollup.from_keys(keys))
+    counts = rollup.from_keys(keys)
     if ctx is not None:
-        # Counted first, then the one-voice rule takes back what a customer said twice.
+        # The one-voice rule takes back what a customer said twice, in the same apply.
         hashes = {row[_HASH] for row, key in zip(prepared.rows, prepared.keys, strict=True)
                   if row[_HASH] is not None and key is not None
                   and (inserted is None or row[0] in inserted)}
         if hashes:
-            apply_customer_rule(session, hashes, ctx.customer, ctx.tz)
+            counts += apply_customer_rule(session, hashes, ctx.customer, ctx.tz)
+    rollup.apply(session, counts)
     held, replayed = quarantine(session, prepared.rejected, source)
     return SyncReport(
         seen=prepared.seen,

@@ -84,16 +84,17 @@ def store_valid(
               for item in ordered]
     inserted = insert_new(session, params)
     stored = [item for item in ordered if item.response_id in inserted]
-    rollup.apply(session, rollup.increments(
+    counts = rollup.increments(
         (rollup.Counted(item.call_ended_at, ctx.agents[item.agent_login], item.channel.value,
                         item.score, topic_mask(item.comment))
          for item in stored if not item.late),
         ctx.tz,
-    ))
-    # Counted first, then the one-voice rule takes back what a customer said twice.
-    apply_customer_rule(session, {customer_hash(secret, item.customer_key) for item in stored
-                                  if item.customer_key is not None and not item.late},
-                        ctx.customer, ctx.tz)
+    )
+    # The one-voice rule takes back what a customer said twice, in the same apply.
+    counts += apply_customer_rule(
+        session, {customer_hash(secret, item.customer_key) for item in stored
+                  if item.customer_key is not None and not item.late}, ctx.customer, ctx.tz)
+    rollup.apply(session, counts)
     return stored
 
 

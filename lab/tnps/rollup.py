@@ -140,6 +140,9 @@ _UPSERTS: dict[tuple[str, str], str] = {}
 
 def _upsert(session: Session, table: Table, first: str, third: str,
             added: dict[tuple[date, int, str], list[int]]) -> None:
+    # A +1 and a -1 that cancel (an answer stored and found a repeat in one batch) would
+    # only add an empty row.
+    added = {key: counts for key, counts in added.items() if any(counts)}
     if not added:
         return
     # Sorted: concurrent writers (a sync and a push) lock rows in one order, no deadlock.

@@ -174,3 +174,39 @@ def test_rebuild_applies_a_changed_rule_to_what_is_stored(app, world, db, store,
     assert result.exit_code == 0
     assert _marks(db) == {"a": "b", "b": None}
     assert rollup_tally(db) == Tally(detractors=1)
+
+
+def test_writers_at_once_count_a_customer_once(world, db, sessions, settings):
+    """Eight pushes at once, each a different answer of the same three customers: each
+    customer still counts once (the bucket lock on PostgreSQL, the write lock on SQLite)."""
+    import threading
+
+    from lab.db import writing
+    from lab.surveys.ingest import ingest, load_context
+
+    with sessions() as session:
+        ctx = load_context(session, settings)
+    start = threading.Barrier(8)
+    errors = []
+
+    def push(number: int) -> None:
+        rows = [store_row(response_id=f"w{number}-{key}", customer_key=key, score=9,
+                          **_at(f"2026-11-{10 + number:02d}")) for key in ("k1", "k2", "k3")]
+        try:
+            start.wait()
+            with writing(), sessions() as session, session.begin():
+                ingest(session, rows, "push", ctx)
+        except Exception as exc:  # reported below: a thread's failure must fail the test
+            errors.append(exc)
+
+    threads = [threading.Thread(target=push, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    marks = _marks(db)
+    assert len(marks) == 24
+    assert sorted(key for key, counted_instead in marks.items() if counted_instead is None) \
+        == ["w0-k1", "w0-k2", "w0-k3"]
+    assert rollup_tally(db) == Tally(promoters=3)
