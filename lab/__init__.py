@@ -67,10 +67,13 @@ def _register_blueprints(app: Flask) -> None:
     from lab.auth import bp as auth_bp
     from lab.codex import bp as codex_bp
     from lab.dashboard import bp as dashboard_bp
+    from lab.fairness import bp as fairness_bp
+    from lab.fairness import routes as _fairness_routes  # noqa: F401 (its views)
     from lab.team import bp as team_bp
     from lab.training import bp as training_bp
 
-    for blueprint in (auth_bp, training_bp, codex_bp, dashboard_bp, team_bp, admin_bp, api_bp):
+    for blueprint in (auth_bp, training_bp, codex_bp, dashboard_bp, team_bp, fairness_bp,
+                      admin_bp, api_bp):
         app.register_blueprint(blueprint)
 
 

@@ -65,6 +65,10 @@ def _survey_settings() -> dict[str, object]:
         "SURVEY_IVR_ANSWER_MINUTES": env("LAB_SURVEY_IVR_ANSWER_MINUTES"),
         "SURVEY_SMS_SEND_MINUTES": env("LAB_SURVEY_SMS_SEND_MINUTES"),
         "SURVEY_SMS_ANSWER_MINUTES": env("LAB_SURVEY_SMS_ANSWER_MINUTES"),
+        # One customer, one voice: the window, which answer counts, the hashing secret.
+        "CUSTOMER_WINDOW_DAYS": env("LAB_CUSTOMER_WINDOW_DAYS"),
+        "CUSTOMER_RULE": env("LAB_CUSTOMER_RULE"),
+        "CUSTOMER_KEY_SECRET": env("LAB_CUSTOMER_KEY_SECRET"),
     }
     found = {key: value for key, value in found.items() if value}
     # Kept as text and parsed with the settings: "0" (look-back off) must survive the

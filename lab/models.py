@@ -5,6 +5,7 @@ from lab.auth.models import LoginAttempt
 from lab.calibration.models import ReplyReview
 from lab.coaching.models import AgentNote
 from lab.db import Base
+from lab.fairness.models import FairnessReview
 from lab.followup.models import FollowUp, FollowUpEvent
 from lab.surveys.models import (
     QuarantinedRow,
@@ -26,7 +27,7 @@ from lab.training.models import (
 )
 
 __all__ = [
-    "AgentNote", "FollowUp", "ReplyReview", "FollowUpEvent",
+    "AgentNote", "FairnessReview", "FollowUp", "ReplyReview", "FollowUpEvent",
     "Attempt", "AuditEvent", "Badge", "Base", "CodexRead", "HintUse", "LabProfile", "Reply",
     "SectorAccess", "LoginAttempt", "QuarantinedRow", "Setting", "SurveyResponse",
     "SyncState", "Team", "TnpsDaily", "TnpsMonthly", "TnpsTopicDaily", "User", "UserSession",

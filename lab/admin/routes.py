@@ -1,12 +1,14 @@
 """The admin overview, the loaded content and the audit log."""
 
-from flask import render_template
+from flask import current_app, render_template
 from sqlalchemy import func, select
 
 from lab.accounts.models import Team, User
 from lab.admin import bp
 from lab.auth.access import admins
+from lab.fairness.repeats import repeat_overview
 from lab.surveys.quarantine import open_counts
+from lab.surveys.settings import customer_rule_from
 from lab.surveys.state import sync_status
 from lab.system.models import AuditEvent
 from lab.ui.params import arg_page, arg_text
@@ -28,7 +30,8 @@ def index():
     events = db.scalars(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(20)).all()
     return render_template(
         "admin/index.html", by_role=by_role, users=users, teams=teams, events=events,
-        sync=sync_status(db), quarantine=open_counts(db),
+        sync=sync_status(db), quarantine=open_counts(db), repeats=repeat_overview(db),
+        customer_rule=customer_rule_from(current_app.config),
     )
 
 

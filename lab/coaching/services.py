@@ -117,7 +117,8 @@ def effects_for(session: Session, agents: list[User], min_n: int, days: int = DE
     answers: dict[int, list[tuple[datetime, int]]] = {agent_id: [] for agent_id, _ in passes}
     for agent_id, ended, score in session.execute(
             select(SurveyResponse.agent_id, SurveyResponse.call_ended_at, SurveyResponse.score)
-            .where(SurveyResponse.late.is_(False), or_(*windows))):
+            .where(SurveyResponse.late.is_(False), SurveyResponse.repeat_of.is_(None),
+                   or_(*windows))):
         answers[agent_id].append((ended, score))
     return [SectorEffect(by_id[agent_id], sector_id, passed_at,
                          before_after(answers[agent_id], passed_at, days, min_n))

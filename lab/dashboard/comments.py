@@ -88,6 +88,7 @@ class CommentItem:
     comment: str
     late: bool
     topics: tuple[str, ...]
+    repeat: bool = False  # the customer answered within the window before: not counted
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ def _query(agent_id: int, filters: Filters, today: date, tz: tzinfo) -> Select:
 def _item(row: SurveyResponse) -> CommentItem:
     return CommentItem(row.id, row.call_ended_at, row.answered_at, row.score,
                        category(row.score).value, row.channel, row.comment or "", row.late,
-                       topics_in(row.topics))
+                       topics_in(row.topics), row.repeat_of is not None)
 
 
 def comment_page(session: Session, agent_id: int, filters: Filters, today: date,

@@ -15,7 +15,8 @@ CATEGORY_LABELS = {"promoter": _l("Promoter"), "passive": _l("Passive"),
                    "detractor": _l("Detractor")}
 CHANNEL_LABELS = {"ivr": _l("IVR"), "sms": _l("SMS")}
 TOPIC_LABELS = {"charges": _l("Charges"), "connection": _l("Connection"),
-                "tariffs": _l("Tariffs"), "leaving": _l("Leaving"), "service": _l("Service")}
+                "tariffs": _l("Tariffs"), "leaving": _l("Leaving"), "service": _l("Service"),
+                "asked_score": _l("Asked for a score")}
 PERIOD_LABELS = {"all": _l("All time"), "month": _l("This month"),
                  "last_month": _l("Last month"), "90d": _l("Last 90 days")}
 
@@ -67,7 +68,7 @@ def comment_json(item: CommentItem, tz: tzinfo) -> dict[str, object]:
         "score": item.score, "category": item.category,
         "category_label": str(CATEGORY_LABELS[item.category]), "channel": item.channel,
         "channel_label": str(CHANNEL_LABELS[item.channel]), "comment": item.comment,
-        "late": item.late, "topics": list(item.topics),
+        "late": item.late, "repeat": item.repeat, "topics": list(item.topics),
         "topic_labels": [str(TOPIC_LABELS[topic]) for topic in item.topics],
     }
 

@@ -14,6 +14,7 @@ from lab.dashboard import bp, charts, comments, present, summary
 from lab.dashboard.bonus import chance_text
 from lab.dashboard.page import my_page
 from lab.dashboard.period import month_of
+from lab.surveys.settings import customer_rule_from
 from lab.tnps.forecast import PRIOR_STRENGTH
 from lab.ui.params import parse_db_id
 from lab.web_content import get_content
@@ -42,6 +43,7 @@ def me():
         "dashboard/me.html", data=data, bad_filters=bad, tz=_tz(), min_n=_min_n(),
         lang=present.locale(), present=present, charts=charts, present_chance=chance_text,
         prior_strength=round(PRIOR_STRENGTH),
+        customer_window_days=customer_rule_from(current_app.config).window_days,
         poll_seconds=current_app.config.get("ME_POLL_SECONDS", 10))
 
 

@@ -31,6 +31,7 @@ class LiveSummary:
     trend: list[TrendPoint]
     team_trend: list[TrendPoint]
     late: int
+    repeats: int = 0
 
 
 def latest_response_id(session: Session, agent_id: int) -> int:
@@ -135,6 +136,7 @@ class Facts:
     late: int
     team_name: str | None
     scheme: str | None
+    repeats: int = 0  # this month's answers of a customer counted already (one voice)
 
 
 def read_facts(session: Session, user: User, month: Month) -> Facts:
@@ -143,10 +145,14 @@ def read_facts(session: Session, user: User, month: Month) -> Facts:
     late = select(func.count()).select_from(SurveyResponse).where(
         SurveyResponse.agent_id == user.id, SurveyResponse.late.is_(True),
         SurveyResponse.call_ended_at >= month.start, SurveyResponse.call_ended_at < month.end)
+    repeats = select(func.count()).select_from(SurveyResponse).where(
+        SurveyResponse.agent_id == user.id, SurveyResponse.repeat_of.is_not(None),
+        SurveyResponse.call_ended_at >= month.start, SurveyResponse.call_ended_at < month.end)
     team = select(Team.name).where(Team.id == user.team_id)
     row = session.execute(select(latest.scalar_subquery(), late.scalar_subquery(),
-                                 team.scalar_subquery(), scheme_store.stored_value())).one()
-    return Facts(int(row[0] or 0), int(row[1] or 0), row[2], row[3])
+                                 team.scalar_subquery(), scheme_store.stored_value(),
+                                 repeats.scalar_subquery())).one()
+    return Facts(int(row[0] or 0), int(row[1] or 0), row[2], row[3], int(row[4] or 0))
 
 
 def summary_from(history: History, facts: Facts, month: Month, today: date, tz: tzinfo,
@@ -163,4 +169,4 @@ def summary_from(history: History, facts: Facts, month: Month, today: date, tz: 
     return LiveSummary(
         month=month, mine=summarize(history.agent_total(first, last), min_n),
         by_channel=channels, team=team, team_name=facts.team_name, trend=trend,
-        team_trend=team_trend, late=facts.late)
+        team_trend=team_trend, late=facts.late, repeats=facts.repeats)

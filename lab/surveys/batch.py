@@ -5,21 +5,33 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from lab.surveys.bulk import insert_rows
+from lab.fairness.recount import apply_customer_rule
+from lab.surveys.bulk import COLUMNS, insert_rows
 from lab.surveys.fastpath import Prepared
 from lab.surveys.quarantine import quarantine
 from lab.surveys.report import SyncReport
 from lab.tnps import rollup
 
+_HASH = COLUMNS.index("customer_hash")
 
-def store_prepared(session: Session, prepared: Prepared, source: str) -> SyncReport:
+
+def store_prepared(session: Session, prepared: Prepared, source: str, ctx=None
+                   ) -> SyncReport:
     """Insert the batch's new responses, count them into the rollup, quarantine the rest."""
     inserted = insert_rows(session, prepared.rows)
     keys = prepared.keys
     if inserted is not None:
         # Some were there already: only the rows this call inserted count.
         keys = [key for row, key in zip(prepared.rows, keys, strict=True) if row[0] in inserted]
-    rollup.apply(session, rollup.from_keys(keys))
+    counts = rollup.from_keys(keys)
+    if ctx is not None:
+        # The one-voice rule takes back what a customer said twice, in the same apply.
+        hashes = {row[_HASH] for row, key in zip(prepared.rows, prepared.keys, strict=True)
+                  if row[_HASH] is not None and key is not None
+                  and (inserted is None or row[0] in inserted)}
+        if hashes:
+            counts += apply_customer_rule(session, hashes, ctx.customer, ctx.tz)
+    rollup.apply(session, counts)
     held, replayed = quarantine(session, prepared.rejected, source)
     return SyncReport(
         seen=prepared.seen,

@@ -21,6 +21,7 @@ from lab.surveys.sqlinsert import insert_for
 COLUMNS = (
     "response_id", "store_id", "call_id", "agent_id", "channel", "call_ended_at", "sent_at",
     "answered_at", "score", "comment", "topics", "late", "late_reason", "source", "received_at",
+    "customer_hash",
 )
 STAGE = "survey_responses_stage"
 # Built from the constants above, never from input.

@@ -122,9 +122,17 @@ def _live_lag(status) -> str:
 @click.option("--rate", type=click.FloatRange(min=0.01), default=2.0, show_default=True,
               help="Rows per second with --follow, on average.")
 @click.option("--seed", type=int, help="Seed for a reproducible feed.")
+@click.option("--steering-agent", "steering", multiple=True, metavar="LOGIN",
+              help="Make this agent steer customers between channels (IVR when pleased, "
+                   "SMS when not); repeat for more.")
+@click.option("--begging-agent", "begging", multiple=True, metavar="LOGIN",
+              help="Make this agent ask customers for a 10; repeat for more.")
+@click.option("--customers", type=click.IntRange(min=1),
+              help="Give each answer a customer_key from a pool of this many customers.")
 @with_appcontext
 def simulate_command(days: int, agents: str | None, keep: bool, rate: float,
-                     seed: int | None) -> None:
+                     seed: int | None, steering: tuple[str, ...], begging: tuple[str, ...],
+                     customers: int | None) -> None:
     """Write a realistic survey feed into the store (not the app database)."""
     settings = _settings()
     if agents:
@@ -132,7 +140,15 @@ def simulate_command(days: int, agents: str | None, keep: bool, rate: float,
     else:
         with _sessions()() as session:
             logins = sorted(known_agents(session)) or [f"agent{n}" for n in range(1, 13)]
-    simulator = Simulator(logins, settings.tz, seed)
+    unknown = sorted(set(steering + begging) - set(logins))
+    if unknown:
+        raise click.UsageError(f"not among the simulated agents: {', '.join(unknown)}")
+    both = sorted(set(steering) & set(begging))
+    if both:
+        raise click.UsageError(f"an agent is either steering or begging, not both: "
+                               f"{', '.join(both)}")
+    simulator = Simulator(logins, settings.tz, seed, steering=steering, begging=begging,
+                          customers=customers)
     store = SurveyStore.from_settings(settings)
     try:
         store.create()

@@ -186,3 +186,19 @@ COMMENTS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
 }
+
+
+# What a customer of a begging agent writes now and then: the agent asked for the score.
+ASKED_COMMENTS: dict[str, tuple[str, ...]] = {
+    "ru": (
+        "Оператор в конце попросил поставить десятку, мол, от этого зависит его премия.",
+        "Всё нормально, но сотрудник дважды просил оценить разговор на 10.",
+        "Попросили поставить высокую оценку в опросе. Поставил, жалко человека.",
+        "Девушка намекнула, что ей важна десятка в опросе после звонка.",
+    ),
+    "en": (
+        "The agent asked me to give a 10 in the survey, said it matters for his bonus.",
+        "Fine call, but she asked twice for a ten when the survey comes.",
+        "I was asked to rate the call 10, so I did.",
+    ),
+}

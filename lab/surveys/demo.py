@@ -28,6 +28,19 @@ log = logging.getLogger(__name__)
 DEMO_AGENTS = tuple(f"agent{number}" for number in range(1, 13))
 DEMO_DAYS = 90
 DEMO_SEED = 20261122
+# One gamed agent per demo team, so the fairness page has something to show: agent3
+# (North) steers customers between channels, agent4 (South) asks for 10s.
+DEMO_STEERING = ("agent3",)
+DEMO_BEGGING = ("agent4",)
+# Customers the demo's answers come from: about one answer in twenty is a customer's
+# second within six months, which the one-voice rule leaves out.
+DEMO_CUSTOMERS = 50_000
+
+
+def demo_simulator(tz, seed: int | None = DEMO_SEED) -> Simulator:
+    """The demo's feed: its agents, the two gamed ones, customers with keys."""
+    return Simulator(DEMO_AGENTS, tz, seed=seed, steering=DEMO_STEERING,
+                     begging=DEMO_BEGGING, customers=DEMO_CUSTOMERS)
 
 
 @dataclass(frozen=True)
@@ -47,7 +60,7 @@ def demo_feed(config: Mapping[str, object], sessions: sessionmaker[Session],
         store.create()
         written = 0
         if store.count() == 0:
-            simulator = Simulator(DEMO_AGENTS, settings.tz, seed=DEMO_SEED)
+            simulator = demo_simulator(settings.tz)
             rows = simulator.history(days, datetime.now(UTC))
             for start in range(0, len(rows), 5000):
                 store.append(rows[start:start + 5000])
@@ -63,7 +76,7 @@ def keep_live(config: Mapping[str, object], every_seconds: float = 20.0) -> thre
     settings = settings_from(config)
 
     def run() -> None:
-        simulator = Simulator(DEMO_AGENTS, settings.tz)
+        simulator = demo_simulator(settings.tz, seed=None)
         store = SurveyStore.from_settings(settings)
         try:
             while True:

@@ -14,10 +14,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from lab.fairness.customers import customer_hash
 from lab.surveys.domain import MAX_COMMENT, MAX_RESPONSE_ID, Rejected, Response, Valid
-from lab.surveys.domain.fields import EARLIEST, LATEST, MAX_CALL_ID, MAX_STORE_ID
+from lab.surveys.domain.fields import (
+    EARLIEST,
+    LATEST,
+    MAX_CALL_ID,
+    MAX_CUSTOMER_KEY,
+    MAX_STORE_ID,
+)
 from lab.surveys.ingest import IngestContext, validate
-from lab.surveys.settings import STORE_COLUMNS
+from lab.surveys.settings import MAPPABLE
 from lab.surveys.store import normalise
 from lab.surveys.topics import topic_mask
 from lab.tnps.category import Category, category
@@ -93,7 +100,8 @@ def _fast(raw: tuple, ctx: IngestContext, agents: dict[str, int], stamp: Stamp,
     """The insert tuple and rollup key of a plainly valid row, else None (validate it).
 
     Written flat, with no helper per field: it runs for every row of every batch."""
-    store_id, response_id, call_id, login, channel, ended, sent, answered, score, comment = raw
+    store_id, response_id, call_id, login, channel, ended, sent, answered, score, comment, \
+        *customer = raw
     if type(store_id) is not int or type(score) is not int:
         store_id, score = normalise(store_id), normalise(score)  # NUMERIC gives Decimal
         if type(store_id) is not int or type(score) is not int:
@@ -135,10 +143,18 @@ def _fast(raw: tuple, ctx: IngestContext, agents: dict[str, int], stamp: Stamp,
         sent = stamp(sent_at)
     else:
         return None
+    if customer and customer[0] is not None:
+        if type(customer[0]) is not str or not customer[0].isprintable() \
+                or not 0 < len(customer[0].strip()) <= MAX_CUSTOMER_KEY:
+            return None  # a number, a blank, an odd value: validate decides
+        hashed = customer_hash(ctx.customer.secret, customer[0].strip())
+    else:
+        hashed = None
     key = None if late else (ended_at.astimezone(ctx.tz).date(), agent_id, channel,
                              BUCKET[score], topics)
     return (response_id, store_id, call_id, agent_id, channel, stamp(ended_at), sent,
-            stamp(answered_at), score, comment, topics, late is not None, late, *tail), key
+            stamp(answered_at), score, comment, topics, late is not None, late, *tail,
+            hashed), key
 
 
 def _slow(item: Response, ctx: IngestContext, stamp: Stamp, source: str, now: object
@@ -153,7 +169,8 @@ def _slow(item: Response, ctx: IngestContext, stamp: Stamp, source: str, now: ob
     late = item.late_reason.value if item.late_reason else None
     return (item.response_id, item.id, item.call_id, agent_id, item.channel.value,
             stamp(ended_at), sent_at, stamp(item.answered_at.astimezone(UTC)), item.score,
-            item.comment, topics, item.late, late, source, now), key
+            item.comment, topics, item.late, late, source, now,
+            customer_hash(ctx.customer.secret, item.customer_key)), key
 
 
 def prepare(raws: Sequence[tuple], ctx: IngestContext, stamp: Stamp, source: str,
@@ -174,7 +191,7 @@ def prepare(raws: Sequence[tuple], ctx: IngestContext, stamp: Stamp, source: str
         except (OverflowError, ValueError, TypeError):
             done = None  # validate judges it, with a reason
         if done is None:
-            row = {key: normalise(value) for key, value in zip(STORE_COLUMNS, raw, strict=True)}
+            row = {key: normalise(value) for key, value in zip(MAPPABLE, raw, strict=False)}
             verdict = validate(row, ctx)
             if not isinstance(verdict, Valid):
                 rejected.append((row, verdict))  # type: ignore[arg-type]

@@ -15,11 +15,13 @@ from sqlalchemy.orm import Session
 
 from lab.accounts.models import User
 from lab.db import utcnow
+from lab.fairness.customers import customer_hash
+from lab.fairness.recount import apply_customer_rule
 from lab.surveys.bulk import insert_new
 from lab.surveys.domain import Rejected, Response, Valid, Windows, validate_row
 from lab.surveys.quarantine import quarantine
 from lab.surveys.report import SyncReport
-from lab.surveys.settings import SurveySettings
+from lab.surveys.settings import CustomerRule, SurveySettings
 from lab.surveys.topics import topic_mask
 from lab.tnps import rollup
 
@@ -31,6 +33,7 @@ class IngestContext:
     agents: Mapping[str, int]
     windows: Windows
     tz: tzinfo
+    customer: CustomerRule = CustomerRule()
 
 
 def known_agents(session: Session) -> dict[str, int]:
@@ -41,10 +44,12 @@ def known_agents(session: Session) -> dict[str, int]:
 
 def load_context(session: Session, settings: SurveySettings) -> IngestContext:
     """The context for one sync, import or push."""
-    return IngestContext(known_agents(session), settings.windows, settings.tz)
+    return IngestContext(known_agents(session), settings.windows, settings.tz,
+                         settings.customer)
 
 
-def _params(item: Response, agent_id: int, source: str, now: datetime) -> dict[str, object]:
+def _params(item: Response, agent_id: int, source: str, now: datetime, secret: bytes
+            ) -> dict[str, object]:
     return {
         "response_id": item.response_id,
         "store_id": item.id,
@@ -61,6 +66,7 @@ def _params(item: Response, agent_id: int, source: str, now: datetime) -> dict[s
         "late_reason": item.late_reason.value if item.late_reason else None,
         "source": source,
         "received_at": now,
+        "customer_hash": customer_hash(secret, item.customer_key),
     }
 
 
@@ -73,15 +79,22 @@ def store_valid(
     now = utcnow()
     # Sorted by response_id: two writers meeting on the unique index wait in one order.
     ordered = sorted(items, key=lambda item: item.response_id)
-    params = [_params(item, ctx.agents[item.agent_login], source, now) for item in ordered]
+    secret = ctx.customer.secret
+    params = [_params(item, ctx.agents[item.agent_login], source, now, secret)
+              for item in ordered]
     inserted = insert_new(session, params)
     stored = [item for item in ordered if item.response_id in inserted]
-    rollup.apply(session, rollup.increments(
+    counts = rollup.increments(
         (rollup.Counted(item.call_ended_at, ctx.agents[item.agent_login], item.channel.value,
                         item.score, topic_mask(item.comment))
          for item in stored if not item.late),
         ctx.tz,
-    ))
+    )
+    # The one-voice rule takes back what a customer said twice, in the same apply.
+    counts += apply_customer_rule(
+        session, {customer_hash(secret, item.customer_key) for item in stored
+                  if item.customer_key is not None and not item.late}, ctx.customer, ctx.tz)
+    rollup.apply(session, counts)
     return stored
 
 

@@ -28,7 +28,7 @@ from lab.surveys.ingest import IngestContext
 from lab.surveys.models import QuarantinedRow, SurveyResponse
 from lab.surveys.quarantine import fingerprint
 from lab.surveys.report import SyncReport
-from lab.surveys.settings import STORE_COLUMNS
+from lab.surveys.settings import MAPPABLE
 from lab.surveys.state import add_counts, read_cursor
 from lab.surveys.store import SurveyStore, normalise
 
@@ -64,7 +64,7 @@ def unseen(session: Session, raws: Sequence[tuple], ctx: IngestContext, stamp: S
         # Fingerprinting the whole window costs, but only on this rare path.
         # The same dict (and so fingerprint) `prepare` quarantines a row under.
         all_marks = [fingerprint(SOURCE, {key: normalise(value) for key, value in
-                                          zip(STORE_COLUMNS, raw, strict=True)}) for raw in raws]
+                                          zip(MAPPABLE, raw, strict=False)}) for raw in raws]
         held = _existing(session, QuarantinedRow.fingerprint, all_marks)
         prepared = prepare([raw for raw, mark in zip(raws, all_marks, strict=True)
                             if mark not in held], ctx, stamp, SOURCE, utcnow())
@@ -95,7 +95,7 @@ def look_back(sessions: sessionmaker[Session], store: SurveyStore, ctx: IngestCo
     if not missed.seen:
         return SyncReport()
     with writing(), sessions() as session, session.begin():
-        report = store_prepared(session, missed, SOURCE)
+        report = store_prepared(session, missed, SOURCE, ctx)
         add_counts(session, report)
     log.info("survey sync look-back: %d rows below the cursor %d were new (%s)",
              missed.seen, cursor, report)

@@ -40,6 +40,10 @@ class SurveyResponse(Base):
         Index("ix_survey_responses_agent_comments", "agent_id", "answered_at", "id",
               sqlite_where=text("comment IS NOT NULL"),
               postgresql_where=text("comment IS NOT NULL")),
+        # One customer's answers, for the one-voice rule; only rows that have a customer.
+        Index("ix_survey_responses_customer", "customer_hash", "call_ended_at",
+              sqlite_where=text("customer_hash IS NOT NULL"),
+              postgresql_where=text("customer_hash IS NOT NULL")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -62,6 +66,11 @@ class SurveyResponse(Base):
     late_reason: Mapped[str | None] = mapped_column(String(20))
     source: Mapped[str] = mapped_column(String(6))
     received_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # HMAC-SHA256 of the store's customer_key (lab.fairness.customers); null without one.
+    customer_hash: Mapped[str | None] = mapped_column(String(64))
+    # Not counted: the same customer's answer that counts instead (one customer, one
+    # voice within the window). Kept, shown as not counted, and in no rollup.
+    repeat_of: Mapped[int | None] = mapped_column(Integer)
 
 
 class QuarantinedRow(Base):

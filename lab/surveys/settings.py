@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -23,7 +25,15 @@ STORE_COLUMNS = (
     "score",
     "comment",
 )
+# Optional columns: used when the store has them, and nothing changes when it has not.
+# customer_key names the customer (any stable id); the app keeps only its keyed hash.
+CUSTOMER_KEY = "customer_key"
+OPTIONAL_COLUMNS = (CUSTOMER_KEY,)
+MAPPABLE = STORE_COLUMNS + OPTIONAL_COLUMNS
 DEFAULT_TABLE = "tnps_responses"
+# One customer, one voice: answers of one customer within this many days count once.
+DEFAULT_CUSTOMER_WINDOW_DAYS = 183
+CUSTOMER_RULES = ("first", "latest")
 # Rows per sync transaction: 20k measured ~1.7x faster than 5k; SQLite holds the write
 # lock for about half a second per batch, which readers in WAL mode do not notice.
 DEFAULT_BATCH = 20_000
@@ -47,12 +57,49 @@ def parse_columns(value: object) -> dict[str, str]:
         isinstance(k, str) and isinstance(v, str) and v for k, v in given.items()
     ):
         raise ValueError("SURVEY_STORE_COLUMNS must map our column names to theirs (text)")
-    unknown = sorted(set(given) - set(STORE_COLUMNS))
+    unknown = sorted(set(given) - set(MAPPABLE))
     if unknown:
         raise ValueError(
-            f"SURVEY_STORE_COLUMNS names unknown columns {unknown}; known: {list(STORE_COLUMNS)}"
+            f"SURVEY_STORE_COLUMNS names unknown columns {unknown}; known: {list(MAPPABLE)}"
         )
-    return {name: str(given.get(name, name)) for name in STORE_COLUMNS}
+    return {name: str(given.get(name, name)) for name in MAPPABLE}
+
+
+@dataclass(frozen=True)
+class CustomerRule:
+    """How a customer's repeated answers count: the window, which one counts, the secret
+    their key is hashed with (the store's key itself is never kept)."""
+
+    window_days: int = DEFAULT_CUSTOMER_WINDOW_DAYS
+    keep: str = "first"  # "first" or "latest" answer in the window counts
+    secret: bytes = b""
+
+    @property
+    def window(self) -> timedelta:
+        return timedelta(days=self.window_days)
+
+
+def customer_rule_from(config: Mapping[str, object]) -> CustomerRule:
+    """CUSTOMER_WINDOW_DAYS, CUSTOMER_RULE and CUSTOMER_KEY_SECRET (by default derived from
+    SECRET_KEY, which every node shares already), refused clearly when wrong."""
+    raw_days = config.get("CUSTOMER_WINDOW_DAYS")
+    try:
+        days = DEFAULT_CUSTOMER_WINDOW_DAYS if raw_days in (None, "") else int(raw_days)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        raise ValueError(f"LAB_CUSTOMER_WINDOW_DAYS must be a whole number of days, "
+                         f"got {raw_days!r}") from None
+    if days < 1:
+        raise ValueError(f"LAB_CUSTOMER_WINDOW_DAYS must be at least 1, got {days}")
+    keep = str(config.get("CUSTOMER_RULE") or "first").strip().lower()
+    if keep not in CUSTOMER_RULES:
+        raise ValueError(f"LAB_CUSTOMER_RULE must be 'first' or 'latest', got {keep!r}")
+    secret = config.get("CUSTOMER_KEY_SECRET")
+    if secret:
+        key = str(secret).encode()
+    else:
+        base = str(config.get("SECRET_KEY") or "").encode()
+        key = hmac.new(base, b"lab customer key", hashlib.sha256).digest()
+    return CustomerRule(days, keep, key)
 
 
 @dataclass(frozen=True)
@@ -70,6 +117,7 @@ class SurveySettings:
     min_n: int = 30
     busy_timeout_ms: int = 30_000
     windows: Windows = DEFAULT_WINDOWS
+    customer: CustomerRule = field(default_factory=lambda: CustomerRule())
 
     @property
     def tz(self) -> ZoneInfo:
@@ -98,6 +146,7 @@ def settings_from(config: Mapping[str, object]) -> SurveySettings:
         min_n=int(config.get("TNPS_MIN_N") or 30),
         busy_timeout_ms=int(config.get("SQLITE_BUSY_TIMEOUT_MS") or 30_000),
         windows=windows_from(config),
+        customer=customer_rule_from(config),
     )
 
 

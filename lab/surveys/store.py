@@ -24,29 +24,33 @@ from sqlalchemy import (
     insert,
     select,
 )
+from sqlalchemy import inspect as inspect_db
 from sqlalchemy.engine import make_url
 from sqlalchemy.types import NullType
 
 from lab.db import is_sqlite, make_engine
-from lab.surveys.settings import STORE_COLUMNS, SurveySettings
+from lab.surveys.settings import CUSTOMER_KEY, STORE_COLUMNS, SurveySettings
 
 # A store that does not answer within this many seconds fails the sync, not the app.
 CONNECT_TIMEOUT_S = 5
 
 
-def read_table(name: str, columns: Mapping[str, str]) -> Table:
-    """A Table for reading: their column names, our keys, and no type conversion at all."""
+def read_table(name: str, columns: Mapping[str, str], customer: bool = False) -> Table:
+    """A Table for reading: their column names, our keys, and no type conversion at all
+    (customer_key too when the store has it)."""
     # NullType hands back what the driver gives: a 6.5 stays 6.5 for validation to refuse,
     # where a typed column could round it or turn 9 into Decimal('9.0000000000').
+    keys = STORE_COLUMNS + ((CUSTOMER_KEY,) if customer else ())
     return Table(
-        name, MetaData(), *(Column(columns[key], NullType(), key=key) for key in STORE_COLUMNS)
+        name, MetaData(), *(Column(columns[key], NullType(), key=key) for key in keys)
     )
 
 
-def layout_table(name: str, columns: Mapping[str, str]) -> Table:
-    """A Table with the bundled layout's types, for creating and filling a store."""
+def layout_table(name: str, columns: Mapping[str, str], customer: bool = True) -> Table:
+    """A Table with the bundled layout's types, for creating and filling a store; the
+    bundled layout has customer_key, and customer=False gives the layout without it."""
     cols = []
-    for key in STORE_COLUMNS:
+    for key in STORE_COLUMNS + ((CUSTOMER_KEY,) if customer else ()):
         if key == "id":
             # AUTOINCREMENT on SQLite: ids only ever grow, even after deletes (the cursor).
             id_type = BigInteger().with_variant(Integer(), "sqlite")
@@ -89,18 +93,44 @@ class SurveyStore:
                  busy_timeout_ms: int = 30_000) -> None:
         self.url = url
         self.engine = _engine(url, busy_timeout_ms)
+        self.columns = dict(columns)
         self.table = read_table(table, columns)
         self.layout = layout_table(table, columns)
-        self._select = select(*(self.table.c[key].label(key) for key in STORE_COLUMNS))
-        after = (self._select.where(self.table.c.id > bindparam("after"))
-                 .order_by(self.table.c.id).limit(bindparam("limit")))
-        # Compiled once to the driver's own SQL: fetch_after runs it on a plain DB-API
-        # cursor, whose C-built tuples cost a fraction of SQLAlchemy rows and dicts.
-        self._after = after.compile(dialect=self.engine.dialect)
-        between = (self._select.where(self.table.c.id > bindparam("after"),
-                                      self.table.c.id <= bindparam("upto"))
-                   .order_by(self.table.c.id))
-        self._between = between.compile(dialect=self.engine.dialect)
+        self._customer: bool | None = None  # learnt from the store at the first read
+
+    @property
+    def has_customer_key(self) -> bool:
+        """True when the store's table has the (mapped) customer_key column. Asked once
+        per process: a store that gains the column is read with it after a restart."""
+        if self._customer is None:
+            try:
+                names = {column["name"] for column in
+                         inspect_db(self.engine).get_columns(self.table.name)}
+            except Exception:  # no table yet (it is created first) or no right to look
+                return False
+            self._customer = self.columns[CUSTOMER_KEY] in names
+            if self._customer:
+                self.table = read_table(self.table.name, self.columns, customer=True)
+        return self._customer
+
+    def _compiled(self):
+        """The cursor queries, compiled once to the driver's own SQL: fetch_after runs
+        them on a plain DB-API cursor, whose C-built tuples cost a fraction of SQLAlchemy
+        rows and dicts. Rows come in STORE_COLUMNS order, customer_key last when read."""
+        found = getattr(self, "_queries", None)
+        customer = self.has_customer_key
+        if found is None or found[0] != customer:
+            keys = STORE_COLUMNS + ((CUSTOMER_KEY,) if customer else ())
+            chosen = select(*(self.table.c[key].label(key) for key in keys))
+            after = (chosen.where(self.table.c.id > bindparam("after"))
+                     .order_by(self.table.c.id).limit(bindparam("limit")))
+            between = (chosen.where(self.table.c.id > bindparam("after"),
+                                    self.table.c.id <= bindparam("upto"))
+                       .order_by(self.table.c.id))
+            dialect = self.engine.dialect
+            found = self._queries = (customer, after.compile(dialect=dialect),
+                                     between.compile(dialect=dialect))
+        return found
 
     @classmethod
     def from_settings(cls, settings: SurveySettings) -> SurveyStore:
@@ -121,15 +151,17 @@ class SurveyStore:
     def create(self) -> None:
         """Create the table (and its file) when missing."""
         self.layout.metadata.create_all(self.engine, checkfirst=True)
+        if self._customer is False:
+            self._customer = None  # it may have been made just now: look again
 
     def fetch_after(self, cursor: int, limit: int) -> list[tuple]:
         """Up to `limit` rows with id above the cursor, in id order: tuples in STORE_COLUMNS
         order, values as the driver gives them (a Decimal is left for `normalise`)."""
-        return self._fetch(self._after, {"after": cursor, "limit": limit})
+        return self._fetch(self._compiled()[1], {"after": cursor, "limit": limit})
 
     def fetch_between(self, after: int, upto: int) -> list[tuple]:
         """The rows with after < id <= upto, in id order, as fetch_after gives them."""
-        return self._fetch(self._between, {"after": after, "upto": upto})
+        return self._fetch(self._compiled()[2], {"after": after, "upto": upto})
 
     def _fetch(self, compiled, values: dict[str, int]) -> list[tuple]:
         params = compiled.construct_params(values)
@@ -168,6 +200,8 @@ class SurveyStore:
             return
         # One key set for the whole executemany; ids only when every row brings one.
         keys = STORE_COLUMNS if all("id" in row for row in rows) else STORE_COLUMNS[1:]
+        if self.has_customer_key:
+            keys = keys + (CUSTOMER_KEY,)
         with self.engine.begin() as connection:
             connection.execute(insert(self.layout), [{k: row.get(k) for k in keys} for row in rows])
 

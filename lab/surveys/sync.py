@@ -97,7 +97,7 @@ def _commit(sessions: sessionmaker[Session], fetched: _Fetched, ctx: _Context,
             if not mine:
                 return SyncReport(), cursor
             prepared = _prepare(mine, ctx)
-        report = store_prepared(session, prepared, "sync")
+        report = store_prepared(session, prepared, "sync", ctx.ingest)
         cursor = fetched.last
         advance_cursor(session, cursor, report, max(0, top - cursor))
     return replace(report, batches=1), cursor

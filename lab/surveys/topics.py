@@ -1,9 +1,11 @@
 """What a customer's comment is about: one classifier for My TNPS and the team pages.
 
 Topics match the Lab's sectors (charges, connection, tariffs, leaving), plus `service`
-for comments about how the agent behaved. A comment is tagged with every topic whose
-words it uses (by lemma, so «списали» and «списание» count alike); most comments have
-one topic, some none.
+for comments about how the agent behaved, and `asked_score` for a customer saying the
+agent asked for a good score (a sign of a gamed TNPS). A comment is tagged with every
+topic whose words it uses (by lemma, so «списали» and «списание» count alike); most
+comments have one topic, some none. `asked_score` needs two things in one sentence: a
+word of asking and a word of the score, since either alone is everyday speech.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from functools import lru_cache
 
 from lab.scoring.morph import lemma
 
-TOPICS = ("charges", "connection", "tariffs", "leaving", "service")
+TOPICS = ("charges", "connection", "tariffs", "leaving", "service", "asked_score")
+ASKED_SCORE = "asked_score"
 # A response stores its topics as a bit mask (bit i for TOPICS[i]): tagged once, when
 # the answer arrives, so pages filter and count by topic without re-reading comments.
 TOPIC_BIT = {topic: 1 << index for index, topic in enumerate(TOPICS)}
@@ -59,6 +62,22 @@ _WORDS: dict[str, dict[str, frozenset[str]]] = {
             explained patient script rang call waited hold"""),
     },
 }
+# asked_score: an asking word and a score word in the same sentence ("10" counts as a
+# score word; digits are read apart from words).
+_ASKING: dict[str, frozenset[str]] = {
+    "ru": _w("""просить попросить упрашивать уговаривать намекнуть намекать напомнить
+        настаивать умолять клянчить выпрашивать"""),
+    "en": _w("""ask asked asking begged beg begging urged urge pleaded plead hinted
+        reminded pushed insisted nudged told"""),
+}
+_SCORE_WORDS: dict[str, frozenset[str]] = {
+    "ru": _w("""десятка десять оценка оценить поставить балл высокий максимальный
+        максимум пятёрка отлично опрос"""),
+    "en": _w("""ten score rate rating rated survey mark marks top highest maximum
+        stars"""),
+}
+_TEN = re.compile(r"(?<!\d)10(?!\d)")
+_SENTENCE = re.compile(r"[.!?;\n]+")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
@@ -76,7 +95,20 @@ def topics_of(comment: str) -> tuple[str, ...]:
     lang = language_of(comment)
     words = {word.lower() for word in _WORD.findall(comment)}
     lemmas = words | {lemma(word, lang) for word in words}
-    return tuple(topic for topic in TOPICS if lemmas & _WORDS[topic][lang])
+    found = [topic for topic in TOPICS[:-1] if lemmas & _WORDS[topic][lang]]
+    if _asked_for_score(comment, lang):
+        found.append(ASKED_SCORE)
+    return tuple(found)
+
+
+def _asked_for_score(comment: str, lang: str) -> bool:
+    """True when one sentence has both an asking word and a score word (or a 10)."""
+    for sentence in _SENTENCE.split(comment):
+        words = {word.lower() for word in _WORD.findall(sentence)}
+        lemmas = words | {lemma(word, lang) for word in words}
+        if lemmas & _ASKING[lang] and (lemmas & _SCORE_WORDS[lang] or _TEN.search(sentence)):
+            return True
+    return False
 
 
 def topic_mask(comment: str | None) -> int:

@@ -76,7 +76,8 @@ def recent_detractors(session: Session, agent_ids: list[int], since: datetime) -
     """How many detractor answers each agent got since a moment (late ones left out)."""
     stmt = (select(SurveyResponse.agent_id, func.count())
             .where(SurveyResponse.agent_id.in_(agent_ids), SurveyResponse.score <= 6,
-                   SurveyResponse.late.is_(False), SurveyResponse.answered_at >= since)
+                   SurveyResponse.late.is_(False), SurveyResponse.repeat_of.is_(None),
+                   SurveyResponse.answered_at >= since)
             .group_by(SurveyResponse.agent_id))
     return dict(session.execute(stmt).all())
 

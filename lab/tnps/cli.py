@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo
 import click
 
 from lab.db import writing
+from lab.fairness.recount import apply_to_all
+from lab.surveys.settings import customer_rule_from
 from lab.tnps import queries, rollup
 from lab.tnps import report as reports
 from lab.tnps.summary import summarize
@@ -71,8 +73,11 @@ def report_command(by: str, start: datetime | None, end: datetime | None, channe
 @tnps_group.command("rebuild")
 def rebuild_command() -> None:
     """Recount the daily and monthly rollups from the responses (after changing
-    LAB_TIMEZONE)."""
+    LAB_TIMEZONE, LAB_CUSTOMER_WINDOW_DAYS or LAB_CUSTOMER_RULE)."""
     app = _app()
+    tz = ZoneInfo(app.config["TIMEZONE"])
     with writing(), app.extensions["lab.db"].sessions() as session, session.begin():
-        counted = rollup.rebuild(session, ZoneInfo(app.config["TIMEZONE"]))
+        # The one-voice rule first (its window or rule may have changed), then the counts.
+        apply_to_all(session, customer_rule_from(app.config), tz)
+        counted = rollup.rebuild(session, tz)
     click.echo(f"rollup rebuilt from {counted} responses in {app.config['TIMEZONE']}")

@@ -26,6 +26,11 @@ def _adjusted(tally: Tally) -> tuple[float, float, float]:
     return centre, variance, n_adj
 
 
+def adjusted(tally: Tally) -> tuple[float, float, float]:
+    """The adjusted TNPS as a proportion, its variance and n' (for other tests to build on)."""
+    return _adjusted(tally)
+
+
 def adjusted_wald(tally: Tally, z: float = Z_95) -> tuple[float, float]:
     """Return the (low, high) adjusted-Wald interval in TNPS points, clipped to [-100, 100]."""
     centre, variance, _ = _adjusted(tally)

@@ -75,6 +75,11 @@ class Increments:
         return {key: Tally(*counts) for key, counts in self.topics.items()}
 
 
+def slot(score: int) -> int:
+    """The rollup slot of a score: 0 promoter, 1 passive, 2 detractor."""
+    return _slot(score)
+
+
 def _slot(score: int) -> int:
     kind = category(score)
     return 0 if kind is Category.PROMOTER else 1 if kind is Category.PASSIVE else 2
@@ -135,6 +140,9 @@ _UPSERTS: dict[tuple[str, str], str] = {}
 
 def _upsert(session: Session, table: Table, first: str, third: str,
             added: dict[tuple[date, int, str], list[int]]) -> None:
+    # A +1 and a -1 that cancel (an answer stored and found a repeat in one batch) would
+    # only add an empty row.
+    added = {key: counts for key, counts in added.items() if any(counts)}
     if not added:
         return
     # Sorted: concurrent writers (a sync and a push) lock rows in one order, no deadlock.
@@ -164,7 +172,7 @@ def rebuild(session: Session, tz: tzinfo, chunk: int = 50_000) -> int:
     stmt = (
         select(SurveyResponse.call_ended_at, SurveyResponse.agent_id, SurveyResponse.channel,
                SurveyResponse.score, SurveyResponse.topics)
-        .where(SurveyResponse.late.is_(False))
+        .where(SurveyResponse.late.is_(False), SurveyResponse.repeat_of.is_(None))
         .execution_options(yield_per=chunk)
     )
     total = Increments()

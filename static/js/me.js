@@ -72,6 +72,7 @@
       slot("when").textContent = item.shown_at;
       slot("when").setAttribute("datetime", item.answered_at);
       slot("late").hidden = !item.late;
+      slot("repeat").hidden = !item.repeat;
       slot("comment").textContent = item.comment;  // text, never HTML
       list.prepend(row);
     });

@@ -82,6 +82,10 @@ EXPECTED: dict[str, dict[str, object]] = {
     "admin.remove_lead": {}, "admin.save_bonus_scheme": {}, "admin.end_sessions": {},  # POST
     "auth.change_password": {"anonymous": LOGIN, "agent": 200, "lead": 200, "admin": 200},
     "admin.fix_quarantine_row": {}, "admin.dismiss_quarantine_row": {},  # POST only
+    # FAIRNESS_READERS: leads their teams (another's is not found), admins every team.
+    "fairness.page": {"anonymous": LOGIN, "agent": 403, "lead": 200, "other_lead": 404,
+                      "admin": 200},
+    "fairness.review": {},  # POST only
     "api.health": {"anonymous": 200, "agent": 200, "lead": 200, "admin": 200},
     "api.me": {"anonymous": 401, "agent": 200, "lead": 200, "admin": 200},
     "api.team": {"anonymous": 401, "agent": 403, "lead": 200, "other_lead": 404,

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 MAX_RESPONSE_ID = 100
 MAX_CALL_ID = 100
 MAX_COMMENT = 4000
+MAX_CUSTOMER_KEY = 200
 # The store's id is a BIGINT cursor: a larger one cannot be stored or compared with it.
 MAX_STORE_ID = 2**63 - 1
 # Survey answers from before the Lab's time or far ahead are typos or attacks; the year
@@ -134,6 +135,14 @@ def parse_comment(value: object) -> str | None:
             f"comment is {len(text)} characters, over {MAX_COMMENT}: {shown(text)}",
         )
     return text or None
+
+
+def parse_customer_key(value: object) -> str | None:
+    """Return the customer's key as stripped text (a number is taken as its digits), None
+    when the row has none: an answer without a key counts as it always did."""
+    if is_blank(value):
+        return None
+    return parse_text_id(value, "customer_key", "bad_customer_key", MAX_CUSTOMER_KEY)
 
 
 def parse_store_id(value: object) -> int | None:

@@ -38,6 +38,8 @@ class Response:
     comment: str | None
     late: bool = False
     late_reason: Lateness | None = None
+    # The customer's key as the store gives it (stripped); stored only as a keyed hash.
+    customer_key: str | None = None
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from lab.surveys.domain.fields import (
     FieldError,
     is_blank,
     parse_comment,
+    parse_customer_key,
     parse_score,
     parse_store_id,
     parse_text_id,
@@ -128,6 +129,7 @@ def _build(raw: Mapping[str, object], known_agents: Container[str], windows: Win
         )
     score = parse_score(raw["score"])
     comment = parse_comment(raw.get("comment"))
+    customer_key = parse_customer_key(raw.get("customer_key"))
     _check_order(channel, ended, sent, answered)
     late_reason = lateness(channel, ended, sent, answered, windows)
     return Response(
@@ -143,6 +145,7 @@ def _build(raw: Mapping[str, object], known_agents: Container[str], windows: Win
         comment=comment,
         late=late_reason is not None,
         late_reason=late_reason,
+        customer_key=customer_key,
     )
 
 

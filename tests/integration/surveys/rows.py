@@ -79,9 +79,11 @@ def monthly_rows(db: Session) -> dict[tuple, Tally]:
 
 
 def recount(db: Session) -> Tally:
-    """The tally of stored, on-time responses, counted from the responses themselves."""
+    """The tally of stored, counted responses (on time, not a customer's repeat), counted
+    from the responses themselves."""
     db.rollback()
-    scores = db.scalars(select(SurveyResponse.score).where(SurveyResponse.late.is_(False)))
+    scores = db.scalars(select(SurveyResponse.score).where(
+        SurveyResponse.late.is_(False), SurveyResponse.repeat_of.is_(None)))
     return Tally.from_scores(scores)
 
 

@@ -7,13 +7,14 @@ from decimal import Decimal
 
 import pytest
 
-from lab.surveys.settings import STORE_COLUMNS, parse_columns, settings_from
+from lab.surveys.settings import MAPPABLE, STORE_COLUMNS, parse_columns, settings_from
 from lab.surveys.store import layout_table, normalise, read_table
 
 
 def test_no_mapping_means_the_bundled_layout():
-    """Unset or empty: every column keeps our name."""
-    assert parse_columns(None) == {name: name for name in STORE_COLUMNS}
+    """Unset or empty: every column keeps our name, the optional customer_key too."""
+    assert parse_columns(None) == {name: name for name in MAPPABLE}
+    assert "customer_key" in MAPPABLE and "customer_key" not in STORE_COLUMNS
     assert parse_columns("") == parse_columns({})
 
 
@@ -40,10 +41,14 @@ def test_a_bad_mapping_is_refused_with_the_reason(value, message):
 def test_tables_use_their_names_and_our_keys():
     """Reading and creating address their columns through our names."""
     mapping = parse_columns({"agent_login": "operator"})
-    for table in (read_table("feed", mapping), layout_table("feed", mapping)):
+    for table in (read_table("feed", mapping), layout_table("feed", mapping, customer=False)):
         assert table.name == "feed"
         assert table.c.agent_login.name == "operator"
         assert [column.key for column in table.c] == list(STORE_COLUMNS)
+    mapping = parse_columns({"customer_key": "msisdn"})
+    bundled = layout_table("feed", mapping)
+    assert [column.key for column in bundled.c] == list(MAPPABLE)
+    assert bundled.c.customer_key.name == "msisdn"
 
 
 @pytest.mark.parametrize(("given", "expected"), [

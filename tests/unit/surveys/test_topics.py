@@ -30,3 +30,39 @@ def test_no_comment_no_topic():
 def test_language_is_told_by_the_alphabet():
     """Cyrillic means Russian."""
     assert language_of("Спасибо") == "ru" and language_of("Thanks") == "en"
+
+
+# Wordings written after the classifier, not the ones its word lists came from.
+@pytest.mark.parametrize("comment", [
+    "Оператор попросил поставить десятку, сказал, что от этого зависит премия.",
+    "Девушка в конце разговора намекнула, что ей очень важна высокая оценка.",
+    "Меня буквально упрашивали оценить звонок на 10 баллов.",
+    "Сотрудник напомнил, что придёт опрос, и просил не ставить ниже максимума.",
+    "The agent asked me to give a 10 in the survey.",
+    "She begged for a ten at the end of the call, a bit awkward.",
+    "He reminded me twice that only top marks count for him.",
+    "Was told to rate the call 10 out of 10 when the survey comes.",
+])
+def test_asked_for_a_score_is_a_topic_of_its_own(comment):
+    """A customer saying the agent asked for a good score is found in both languages."""
+    assert "asked_score" in topics_of(comment)
+
+
+@pytest.mark.parametrize("comment", [
+    "Оператор попросил подождать, потом всё решил. Ставлю 10.",
+    "Спросили номер договора и быстро нашли ошибку, оценка отличная.",
+    "The agent asked for my account number and fixed it. 10 from me.",
+    "I asked for a refund and got it, great service.",
+    "Ten minutes on hold, then a rude answer.",
+])
+def test_asking_and_a_score_apart_are_not_begging(comment):
+    """Asking for something else, or a score alone, is everyday speech, not begging."""
+    assert "asked_score" not in topics_of(comment)
+
+
+def test_the_simulated_customers_everyday_comments_are_not_begging():
+    """None of the feed's ordinary comments trips the begging topic."""
+    from lab.surveys.comments import COMMENTS
+    tripped = [text for topic in COMMENTS.values() for texts in topic.values()
+               for text in texts if "asked_score" in topics_of(text)]
+    assert tripped == []
