@@ -16,6 +16,7 @@ from lab import create_app, migrate
 from lab.accounts import services
 from lab.accounts.demo import DEMO_PASSWORD, demo_logins, load_demo
 from lab.accounts.models import User
+from lab.centre.cli import digest_command
 from lab.content import ContentInvalid
 from lab.content.cli import sectors_group
 from lab.db import writing
@@ -44,6 +45,7 @@ cli.add_command(shell_command)
 cli.add_command(routes_command)
 cli.add_command(surveys_group)
 cli.add_command(tnps_group)
+cli.add_command(digest_command)
 
 
 def _session():
@@ -137,7 +139,7 @@ def users_group() -> None:
 
 @users_group.command("create")
 @click.argument("login")
-@click.option("--role", type=click.Choice(["agent", "lead", "admin"]), required=True)
+@click.option("--role", type=click.Choice(["agent", "lead", "manager", "admin"]), required=True)
 @click.option("--team", "team_name", help="The agent's team, or the team a lead leads.")
 @click.option("--name", help="Display name (defaults to the login).")
 @click.option("--password", help="Asked for when not given (safer: stays out of history).")

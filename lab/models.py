@@ -1,6 +1,7 @@
 """Every model, imported once so the metadata is complete (for Alembic and tests)."""
 
 from lab.accounts.models import Team, User, UserSession, team_leads
+from lab.alerts.models import AlertEvent, AlertPreference, Notification
 from lab.auth.models import LoginAttempt
 from lab.coaching.models import AgentNote
 from lab.db import Base
@@ -25,6 +26,7 @@ from lab.training.models import (
 )
 
 __all__ = [
+    "AlertEvent", "AlertPreference", "Notification",
     "AgentNote", "FollowUp", "FollowUpEvent",
     "Attempt", "AuditEvent", "Badge", "Base", "CodexRead", "HintUse", "LabProfile", "Reply",
     "SectorAccess", "LoginAttempt", "QuarantinedRow", "Setting", "SurveyResponse",

@@ -14,7 +14,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 ROLE_CHOICES = [SelectChoice("agent", _l("Agent")), SelectChoice("lead", _l("Team lead")),
-                SelectChoice("admin", _l("Administrator"))]
+                SelectChoice("manager", _l("Manager")), SelectChoice("admin", _l("Administrator"))]
 
 
 def team_choices(teams) -> list[SelectChoice]:

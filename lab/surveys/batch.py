@@ -3,13 +3,24 @@ transaction, with the same counts as ingest.store."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from sqlalchemy.orm import Session
 
+from lab.alerts.detect import Arrived, answers_arrived
+from lab.db import utcnow
 from lab.surveys.bulk import insert_rows
 from lab.surveys.fastpath import Prepared
 from lab.surveys.quarantine import quarantine
 from lab.surveys.report import SyncReport
 from lab.tnps import rollup
+
+
+def _instant(stamp: object) -> datetime:
+    """An insert tuple's instant back as an aware datetime (SQLite stamps are UTC text)."""
+    if isinstance(stamp, datetime):
+        return stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
+    return datetime.fromisoformat(str(stamp)).replace(tzinfo=UTC)
 
 
 def store_prepared(session: Session, prepared: Prepared, source: str) -> SyncReport:
@@ -20,6 +31,12 @@ def store_prepared(session: Session, prepared: Prepared, source: str) -> SyncRep
         # Some were there already: only the rows this call inserted count.
         keys = [key for row, key in zip(prepared.rows, keys, strict=True) if row[0] in inserted]
     rollup.apply(session, rollup.from_keys(keys))
+    # Only detractors can alarm: the rest of the batch costs one comparison per row.
+    detractors = [row for row in prepared.rows if row[8] <= 6
+                  and (inserted is None or row[0] in inserted)]
+    if detractors:
+        answers_arrived(session, [Arrived(row[0], row[3], row[8], row[9], bool(row[11]),
+                                          _instant(row[7])) for row in detractors], utcnow())
     held, replayed = quarantine(session, prepared.rejected, source)
     return SyncReport(
         seen=prepared.seen,

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lab.accounts.models import User
+from lab.alerts.detect import Arrived, answers_arrived
 from lab.db import utcnow
 from lab.surveys.bulk import insert_new
 from lab.surveys.domain import Rejected, Response, Valid, Windows, validate_row
@@ -76,6 +77,9 @@ def store_valid(
     params = [_params(item, ctx.agents[item.agent_login], source, now) for item in ordered]
     inserted = insert_new(session, params)
     stored = [item for item in ordered if item.response_id in inserted]
+    answers_arrived(session, [
+        Arrived(item.response_id, ctx.agents[item.agent_login], item.score, item.comment,
+                item.late, item.answered_at) for item in stored if item.score <= 6], now)
     rollup.apply(session, rollup.increments(
         (rollup.Counted(item.call_ended_at, ctx.agents[item.agent_login], item.channel.value,
                         item.score, topic_mask(item.comment))

@@ -7,7 +7,8 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from lab.auth.access import public, signed_in
+from lab.accounts.roles import Role
+from lab.auth.access import practising, public
 from lab.db import utcnow
 from lab.training import bp, play
 from lab.training.awards import finish
@@ -47,12 +48,14 @@ def _sector_or_404(sector_id: str):
 def home():
     """Signed-in users go to the Lab, others to the login page."""
     if current_user.is_authenticated:
+        if current_user.role == Role.MANAGER:
+            return redirect(url_for("centre.overview"))  # a manager has no Lab of their own
         return redirect(url_for("training.sector_map"))
     return redirect(url_for("auth.login"))
 
 
 @bp.route("/lab")
-@signed_in
+@practising
 def sector_map():
     """The sector map; the first visit starts with Eva's welcome."""
     db = get_session()
@@ -65,7 +68,7 @@ def sector_map():
 
 
 @bp.route("/lab/welcome", methods=["GET", "POST"])
-@signed_in
+@practising
 def welcome():
     """Eva's guided tour: what TNPS is, how customers are surveyed, why it matters."""
     form = ActionForm()
@@ -78,7 +81,7 @@ def welcome():
 
 
 @bp.route("/lab/<sector_id>")
-@signed_in
+@practising
 def briefing(sector_id: str):
     """The sector's briefing: the situation, the customer card, what the agent may do."""
     sector = _sector_or_404(sector_id)
@@ -94,7 +97,7 @@ def briefing(sector_id: str):
 
 
 @bp.route("/lab/<sector_id>/start", methods=["POST"])
-@signed_in
+@practising
 def start(sector_id: str):
     """Begin (or continue) an attempt."""
     sector = _sector_or_404(sector_id)
@@ -112,7 +115,7 @@ def start(sector_id: str):
 
 
 @bp.route("/lab/<sector_id>/play", methods=["GET", "POST"])
-@signed_in
+@practising
 def trial(sector_id: str):
     """The current trial: the conversation, the reply box and Eva's help."""
     sector = _sector_or_404(sector_id)
@@ -169,7 +172,7 @@ def _trial_page(sector, attempt: Attempt, form: ReplyForm, status: int):
 
 
 @bp.route("/lab/<sector_id>/hint", methods=["POST"])
-@signed_in
+@practising
 def hint(sector_id: str):
     """Show Eva's hint for the current step (it costs a little XP)."""
     sector = _sector_or_404(sector_id)
@@ -183,7 +186,7 @@ def hint(sector_id: str):
 
 
 @bp.route("/lab/<sector_id>/attempts/<int:attempt_id>")
-@signed_in
+@practising
 def result(sector_id: str, attempt_id: int):
     """A finished attempt: the loyalty code, stars, every reply's rating, new badges."""
     from lab.training.conversation import closing_words
