@@ -22,7 +22,8 @@ from lab.web_db import get_session
 
 def safe_next(target: str | None) -> str:
     """Only paths on this site: never an open redirect."""
-    return same_site_path(target) or url_for("training.sector_map")
+    # The start page sends each role where it belongs (a manager to the centre).
+    return same_site_path(target) or url_for("training.home")
 
 
 def _limits() -> Limits:

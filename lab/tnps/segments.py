@@ -51,10 +51,12 @@ def tenure_band(days: int) -> str:
 
 def day_part(hour: int) -> str:
     """The part of the day a local hour belongs to."""
+    if not 0 <= hour <= 23:
+        raise ValueError(f"an hour is 0-23, got {hour!r}")
     for name, start, end in DAY_PARTS:
         if (start <= hour < end) if start < end else (hour >= start or hour < end):
             return name
-    raise ValueError(f"an hour is 0-23, got {hour!r}")
+    raise AssertionError("DAY_PARTS leave an hour out")  # pragma: no cover
 
 
 def values_of(answer: Answer, dimension: str, tz: tzinfo) -> tuple[str, ...]:
