@@ -51,6 +51,9 @@ def load_demo(session: Session) -> DemoReport:
                                name=LEADS[lead_login])
             lead.email = f"{lead_login}@example.org"
             created.append(lead_login)
+        lead = find_user(session, lead_login)
+        if lead is not None and lead.email is None:
+            lead.email = f"{lead_login}@example.org"  # where the lead's alert e-mail goes
         team = find_team(session, team_name)
         if team is None:
             team = create_team(session, team_name)

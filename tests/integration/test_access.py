@@ -106,6 +106,7 @@ EXPECTED: dict[str, dict[str, object]] = {
     "admin.create_user": {}, "admin.change_role": {}, "admin.reset_password": {},  # POST
     "admin.toggle_active": {}, "admin.create_team": {}, "admin.add_lead": {},  # POST
     "admin.remove_lead": {}, "admin.save_bonus_scheme": {}, "admin.end_sessions": {},  # POST
+    "admin.set_email": {},  # POST
     "auth.change_password": {"anonymous": LOGIN, "agent": 200, "lead": 200, "manager": 200,
                 "admin": 200},
     "admin.fix_quarantine_row": {}, "admin.dismiss_quarantine_row": {},  # POST only

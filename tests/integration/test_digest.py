@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from email import message_from_bytes, policy
 from zoneinfo import ZoneInfo
 
 from lab.cli import cli
@@ -63,12 +64,18 @@ def test_digest_is_sent_with_both_parts_and_every_comment_once(app, db, world, r
     assert "Alpha" in text and "Beta" in text
 
 
-def test_digest_in_russian_and_without_smtp(app, db, world, runner):
+def test_digest_in_russian_and_without_smtp(app, db, world, runner, tmp_path):
     _fill(app, db)
     app.config["SMTP_URL"] = None
-    written = runner.invoke(cli, ["digest", "--week", "2026-W48", "--lang", "ru"])
-    assert written.exit_code == 0
-    assert "Сводка TNPS" in written.output or "TNPS" in written.output
+    out = tmp_path / "digest.eml"
+    written = runner.invoke(cli, ["digest", "--week", "2026-W48", "--lang", "ru",
+                                  "--out", str(out)])
+    assert written.exit_code == 0, written.output
+    message = message_from_bytes(out.read_bytes(), policy=policy.default)
+    assert message["Subject"] == "Сводка TNPS, неделя 2026-W48"
+    text = message.get_body(("plain",)).get_content()
+    assert "Весь центр" in text and "4 комментария за неделю" in text
+    assert "comments this week" not in text
     refused = runner.invoke(cli, ["digest", "--week", "2026-W48", "--send"])
     assert refused.exit_code != 0 and "LAB_SMTP_URL is not set" in refused.output
     bad = runner.invoke(cli, ["digest", "--week", "2026-W60"])
