@@ -45,9 +45,11 @@ def overview():
         week = _week()
     except WeekError as exc:
         return _bad_week(exc, "centre/overview.html")
-    built = centre_report.build(get_session(), week, timezone(), min_n())
     wanted = request.args.get("segment")
     segment = wanted if wanted in DIMENSIONS else "channel"
+    # The page shows the teams and one segment: count only those (CSV and JSON get all).
+    built = centre_report.build(get_session(), week, timezone(), min_n(),
+                                dimensions=tuple(dict.fromkeys(("team", segment))))
     return render_template(
         "centre/overview.html", report=built, weeks=_recent_weeks(), segment=segment,
         dimensions=DIMENSIONS, charts=charts, present=present, masked=masked,
