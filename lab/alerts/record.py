@@ -58,19 +58,31 @@ def _new_event(session: Session, kind: str, ref: str, team_id: int | None,
     return True
 
 
-def _tell(session: Session, user: User, kind: str, team_id: int | None, ref: str,
-          detail: str | None, now: datetime, email: bool) -> None:
-    minute = minute_of(now)
-    group = session.scalar(select(Notification).where(
+def _group(session: Session, user: User, kind: str, team_id: int | None,
+           minute: datetime) -> Notification | None:
+    return session.scalar(select(Notification).where(
         Notification.user_id == user.id, Notification.kind == kind,
         Notification.team_id.is_(None) if team_id is None else Notification.team_id == team_id,
         Notification.minute == minute))
+
+
+def _tell(session: Session, user: User, kind: str, team_id: int | None, ref: str,
+          detail: str | None, now: datetime, email: bool) -> None:
+    minute = minute_of(now)
+    group = _group(session, user, kind, team_id, minute)
     if group is None:
-        session.add(Notification(user_id=user.id, kind=kind, team_id=team_id, minute=minute,
-                                 count=1, ref=ref, detail=detail, created_at=now,
-                                 updated_at=now, email_wanted=email and bool(user.email)))
-        session.flush()
-        return
+        try:
+            with session.begin_nested():
+                session.add(Notification(
+                    user_id=user.id, kind=kind, team_id=team_id, minute=minute, count=1,
+                    ref=ref, detail=detail, created_at=now, updated_at=now,
+                    email_wanted=email and bool(user.email)))
+            return
+        except IntegrityError:
+            # Another writer opened this minute's group first: count into theirs.
+            group = _group(session, user, kind, team_id, minute)
+            if group is None:
+                raise
     group.count += 1
     group.ref, group.detail, group.updated_at = ref, detail, now
     group.read_at = None  # something new in the group: unread again
