@@ -8,7 +8,6 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from lab.accounts.roles import Role
-from lab.alerts.inbox import unread_count
 from lab.auth.forms import LanguageForm, LogoutForm
 
 _PRACTISING = frozenset({Role.AGENT, Role.LEAD, Role.ADMIN})
@@ -43,7 +42,6 @@ def globals_for_templates() -> dict:
     return {
         # A manager reads every page a lead does and is shown no form that changes things.
         "can_change": signed_in and current_user.role != Role.MANAGER,
-        "unread_alerts": unread_count(current_user) if signed_in else 0,
         "nav_items": navigation(),
         "role_name": ROLE_NAMES.get(getattr(current_user, "role", None), ""),
         "language_form": LanguageForm(formdata=None),

@@ -23,6 +23,7 @@
       .catch(function () { /* offline for a moment: the next poll tries again */ });
   }
 
+  poll();
   setInterval(poll, every);
   document.addEventListener("visibilitychange", poll);
 })();
