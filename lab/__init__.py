@@ -63,8 +63,10 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 def _register_blueprints(app: Flask) -> None:
     from lab.admin import bp as admin_bp
+    from lab.alerts.routes import bp as alerts_bp
     from lab.api import bp as api_bp
     from lab.auth import bp as auth_bp
+    from lab.centre import bp as centre_bp
     from lab.codex import bp as codex_bp
     from lab.dashboard import bp as dashboard_bp
     from lab.fairness import bp as fairness_bp
@@ -73,6 +75,7 @@ def _register_blueprints(app: Flask) -> None:
     from lab.training import bp as training_bp
 
     for blueprint in (auth_bp, training_bp, codex_bp, dashboard_bp, team_bp, fairness_bp,
+                      centre_bp, alerts_bp,
                       admin_bp, api_bp):
         app.register_blueprint(blueprint)
 

@@ -18,6 +18,7 @@ from lab.accounts.demo import DEMO_PASSWORD, demo_logins, load_demo
 from lab.accounts.models import User
 from lab.calibration.cli import eval_group
 from lab.calibration.demo import load_reviews
+from lab.centre.cli import digest_command
 from lab.content import ContentInvalid
 from lab.content.cli import sectors_group
 from lab.db import writing
@@ -47,6 +48,7 @@ cli.add_command(routes_command)
 cli.add_command(surveys_group)
 cli.add_command(tnps_group)
 cli.add_command(eval_group)
+cli.add_command(digest_command)
 
 
 def _session():
@@ -140,7 +142,7 @@ def users_group() -> None:
 
 @users_group.command("create")
 @click.argument("login")
-@click.option("--role", type=click.Choice(["agent", "lead", "admin"]), required=True)
+@click.option("--role", type=click.Choice(["agent", "lead", "manager", "admin"]), required=True)
 @click.option("--team", "team_name", help="The agent's team, or the team a lead leads.")
 @click.option("--name", help="Display name (defaults to the login).")
 @click.option("--password", help="Asked for when not given (safer: stays out of history).")

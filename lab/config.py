@@ -93,6 +93,9 @@ def from_environment() -> dict[str, object]:
         "TIMEZONE": validate_timezone(os.environ.get("LAB_TIMEZONE") or "Europe/Moscow"),
         **_survey_settings(),
         "PROXY_HOPS": int(os.environ.get("LAB_PROXY_HOPS") or 0),
+        "SMTP_URL": os.environ.get("LAB_SMTP_URL") or None,
+        "MAIL_FROM": os.environ.get("LAB_MAIL_FROM") or "TNPS Lab <tnps-lab@localhost>",
+        "DIGEST_TO": os.environ.get("LAB_DIGEST_TO") or None,
         "SESSION_COOKIE_SECURE": secure,
         "REMEMBER_COOKIE_SECURE": secure,
     }

@@ -1,6 +1,7 @@
 """Every model, imported once so the metadata is complete (for Alembic and tests)."""
 
 from lab.accounts.models import Team, User, UserSession, team_leads
+from lab.alerts.models import AlertEvent, AlertPreference, Notification
 from lab.auth.models import LoginAttempt
 from lab.calibration.models import ReplyReview
 from lab.coaching.models import AgentNote
@@ -27,6 +28,7 @@ from lab.training.models import (
 )
 
 __all__ = [
+    "AlertEvent", "AlertPreference", "Notification",
     "AgentNote", "FairnessReview", "FollowUp", "ReplyReview", "FollowUpEvent",
     "Attempt", "AuditEvent", "Badge", "Base", "CodexRead", "HintUse", "LabProfile", "Reply",
     "SectorAccess", "LoginAttempt", "QuarantinedRow", "Setting", "SurveyResponse",

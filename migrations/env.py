@@ -31,6 +31,11 @@ def run_migrations_online() -> None:
     engine = make_engine(url)
     try:
         with engine.connect() as connection:
+            if is_sqlite(url):
+                # Batch mode rebuilds a table by dropping it: with foreign keys on, the
+                # drop would cascade into every table that references it. Set outside
+                # any transaction (the driver autocommits), where SQLite honours it.
+                connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
             # SQLite: batch mode rebuilds tables for ALTERs it cannot do in place.
             context.configure(connection=connection, target_metadata=target_metadata,
                               render_as_batch=is_sqlite(url), compare_type=True)

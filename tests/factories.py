@@ -40,7 +40,7 @@ def make_user(db: Session, login: str, role: str = "agent", team: Team | None = 
 
 @dataclass
 class World:
-    """Two teams with leads and agents, and an admin."""
+    """Two teams with leads and agents, an admin and a manager."""
 
     team_a: Team
     team_b: Team
@@ -50,6 +50,7 @@ class World:
     agent_a2: User
     agent_b: User
     admin: User
+    manager: User
 
 
 def build_world(db: Session) -> World:
@@ -64,6 +65,7 @@ def build_world(db: Session) -> World:
         agent_a2=make_user(db, "agent_a2", team=team_a),
         agent_b=make_user(db, "agent_b", team=team_b, name="Boris Bystrov"),
         admin=make_user(db, "root", "admin"),
+        manager=make_user(db, "boss", "manager", name="Mira Managerova"),
     )
     db.commit()
     return world

@@ -7,11 +7,14 @@ from sqlalchemy import Select, select
 from lab.accounts.models import Team, User
 from lab.accounts.roles import Role
 
+# Roles that read every team of the centre.
+CENTRE_WIDE = frozenset({Role.ADMIN, Role.MANAGER})
+
 
 def visible_teams(viewer: User) -> Select[tuple[Team]]:
-    """Teams the viewer may look at: all for admins, led ones for leads, none for agents."""
+    """Teams the viewer may look at: all for admins and managers, led ones for leads."""
     query = select(Team).order_by(Team.name)
-    if viewer.role == Role.ADMIN:
+    if viewer.role in CENTRE_WIDE:
         return query
     if viewer.role == Role.LEAD:
         return query.where(Team.id.in_([team.id for team in viewer.led_teams]))
@@ -20,14 +23,14 @@ def visible_teams(viewer: User) -> Select[tuple[Team]]:
 
 def can_see_team(viewer: User, team: Team) -> bool:
     """True when the viewer may see this team's data."""
-    if viewer.role == Role.ADMIN:
+    if viewer.role in CENTRE_WIDE:
         return True
     return viewer.role == Role.LEAD and team in viewer.led_teams
 
 
 def can_see_agent(viewer: User, agent: User) -> bool:
-    """An agent sees only themself; a lead only their teams' agents; an admin everyone."""
-    if viewer.id == agent.id or viewer.role == Role.ADMIN:
+    """An agent sees only themself; a lead only their teams' agents; admins and managers all."""
+    if viewer.id == agent.id or viewer.role in CENTRE_WIDE:
         return True
     if viewer.role == Role.LEAD and agent.team is not None:
         return agent.team in viewer.led_teams

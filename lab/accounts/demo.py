@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy.orm import Session
 
 from lab.accounts.services import assign_lead, create_team, create_user, find_team, find_user
+from lab.db import utcnow
 from lab.system.settings import DEMO_MODE, set_setting
 
 DEMO_PASSWORD = "tnps-demo"  # noqa: S105 (the documented demo password)
@@ -27,16 +29,31 @@ class DemoReport:
     created: tuple[str, ...]
 
 
+# How long each demo agent has been with the centre, in days: the centre page's tenure
+# bands need new agents, settled ones and veterans.
+TENURE_DAYS = (40, 75, 130, 200, 300, 420, 520, 640, 60, 160, 380, 900)
+
+
 def load_demo(session: Session) -> DemoReport:
-    """Create what is missing of the demo: 2 teams, 2 leads, an admin and 12 agents."""
+    """Create what is missing of the demo: 2 teams, 2 leads, an admin, a manager, 12 agents."""
     created: list[str] = []
     if find_user(session, "admin") is None:
         create_user(session, "admin", "admin", DEMO_PASSWORD, name="Вера Админова")
         created.append("admin")
+    if find_user(session, "manager") is None:
+        manager = create_user(session, "manager", "manager", DEMO_PASSWORD,
+                              name="Ирина Руденко")
+        manager.email = "manager@example.org"
+        created.append("manager")
     for team_name, lead_login in TEAMS.items():
         if find_user(session, lead_login) is None:
-            create_user(session, lead_login, "lead", DEMO_PASSWORD, name=LEADS[lead_login])
+            lead = create_user(session, lead_login, "lead", DEMO_PASSWORD,
+                               name=LEADS[lead_login])
+            lead.email = f"{lead_login}@example.org"
             created.append(lead_login)
+        lead = find_user(session, lead_login)
+        if lead is not None and lead.email is None:
+            lead.email = f"{lead_login}@example.org"  # where the lead's alert e-mail goes
         team = find_team(session, team_name)
         if team is None:
             team = create_team(session, team_name)
@@ -48,7 +65,9 @@ def load_demo(session: Session) -> DemoReport:
         if find_user(session, login) is None:
             # Odd agents in the first team, even in the second.
             team = team_names[(number - 1) % len(team_names)]
-            create_user(session, login, "agent", DEMO_PASSWORD, name=name, team_name=team)
+            agent = create_user(session, login, "agent", DEMO_PASSWORD, name=name,
+                                team_name=team)
+            agent.created_at = utcnow() - timedelta(days=TENURE_DAYS[number - 1])
             created.append(login)
     set_setting(session, DEMO_MODE, "1")
     session.flush()
@@ -59,6 +78,7 @@ def demo_logins() -> list[tuple[str, str]]:
     """(login, what it shows) for the run command and the login page."""
     return [
         ("admin", "admin"),
+        ("manager", "manager, the whole centre"),
         ("lead1", "team lead, North"),
         ("lead2", "team lead, South"),
         ("agent1 … agent12", "agents"),

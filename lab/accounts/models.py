@@ -44,7 +44,8 @@ class User(Base):
     """A person who signs in: an agent, a team lead or an admin."""
 
     __tablename__ = "users"
-    __table_args__ = (CheckConstraint("role IN ('agent', 'lead', 'admin')", name="role"),)
+    __table_args__ = (
+        CheckConstraint("role IN ('agent', 'lead', 'manager', 'admin')", name="role"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     login: Mapped[str] = mapped_column(String(40), unique=True)
@@ -58,6 +59,8 @@ class User(Base):
     session_epoch: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Where alerts and the weekly digest are mailed; optional (in-app alerts need none).
+    email: Mapped[str | None] = mapped_column(String(254))
 
     team: Mapped[Team | None] = relationship(back_populates="members", foreign_keys=[team_id])
     led_teams: Mapped[list[Team]] = relationship(

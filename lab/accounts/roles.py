@@ -1,4 +1,4 @@
-"""The three roles; every user has exactly one."""
+"""The four roles; every user has exactly one."""
 
 from enum import StrEnum
 
@@ -8,6 +8,9 @@ class Role(StrEnum):
 
     AGENT = "agent"
     LEAD = "lead"
+    # Reads the whole centre (teams, agents, comments, follow-ups, training) and changes
+    # nothing: the head of the centre and CX managers.
+    MANAGER = "manager"
     ADMIN = "admin"
 
 

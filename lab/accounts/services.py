@@ -80,7 +80,7 @@ def create_user(
     try:
         role = Role(role)
     except ValueError:
-        raise AccountError("role must be agent, lead or admin") from None
+        raise AccountError("role must be agent, lead, manager or admin") from None
     problem = password_problem(password, login)
     if problem:
         raise AccountError(f"password: {problem}")
@@ -93,6 +93,8 @@ def create_user(
         raise AccountError("an agent needs a team (--team NAME)")
     if role == Role.ADMIN and team is not None:
         raise AccountError("an admin belongs to no team")
+    if role == Role.MANAGER and team is not None:
+        raise AccountError("a manager reads every team and belongs to none")
     user = User(
         login=login,
         name=(name or login).strip()[:120],

@@ -16,13 +16,15 @@ def change_role(session: Session, user: User, role: str, team: Team | None, *, a
     try:
         new_role = Role(role)
     except ValueError:
-        raise AccountError("role must be agent, lead or admin") from None
+        raise AccountError("role must be agent, lead, manager or admin") from None
     if user.id == actor.id and new_role != Role.ADMIN:
         raise AccountError("you cannot take the admin role from yourself")
     if new_role == Role.AGENT and team is None:
         raise AccountError("an agent needs a team")
     if new_role == Role.ADMIN and team is not None:
         raise AccountError("an admin belongs to no team")
+    if new_role == Role.MANAGER and team is not None:
+        raise AccountError("a manager reads every team and belongs to none")
     before = f"{user.role}/{user.team.name if user.team else ''}"
     if new_role != Role.LEAD:
         user.led_teams.clear()  # only leads lead

@@ -11,10 +11,10 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
 ROLE_CHOICES = [SelectChoice("agent", _l("Agent")), SelectChoice("lead", _l("Team lead")),
-                SelectChoice("admin", _l("Administrator"))]
+                SelectChoice("manager", _l("Manager")), SelectChoice("admin", _l("Administrator"))]
 
 
 def team_choices(teams) -> list[SelectChoice]:
@@ -32,6 +32,16 @@ class CreateUserForm(FlaskForm):
     team_id = SelectField(_l("Team"), validate_choice=False)
     password = PasswordField(_l("Password"), validators=[DataRequired()])
     submit = SubmitField(_l("Create the user"))
+
+
+class EmailForm(FlaskForm):
+    """Where a user's alerts and the weekly digest are mailed (empty: none)."""
+
+    # One @, no spaces, a dot in the domain: the mail server is the real judge.
+    email = StringField(_l("E-mail"), validators=[
+        Optional(), Length(max=254),
+        Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message=_l("Type an e-mail address."))])
+    submit = SubmitField(_l("Save the e-mail"))
 
 
 class RoleForm(FlaskForm):

@@ -13,11 +13,13 @@ from lab.admin import accounts, bp
 from lab.admin.forms import (
     ActionForm,
     CreateUserForm,
+    EmailForm,
     PasswordForm,
     RoleForm,
     team_choices,
 )
 from lab.auth.access import admins
+from lab.system.settings import audit
 from lab.ui.params import parse_db_id
 from lab.web_db import get_session
 
@@ -78,7 +80,8 @@ def create_user():
 @bp.route("/admin/users/<int:user_id>")
 @admins
 def user(user_id: int, role_form: RoleForm | None = None,
-         password_form: PasswordForm | None = None, error: str | None = None):
+         password_form: PasswordForm | None = None, error: str | None = None,
+         email_form: EmailForm | None = None):
     """One user: role and team, password reset, activation."""
     found = _user_or_404(user_id)
     if role_form is None:
@@ -89,6 +92,7 @@ def user(user_id: int, role_form: RoleForm | None = None,
     return render_template("admin/user.html", user=found, role_form=role_form,
                            password_form=password_form or PasswordForm(formdata=None),
                            action_form=ActionForm(formdata=None), error=error,
+                           email_form=email_form or EmailForm(formdata=None, email=found.email),
                            open_sessions=open_count(get_session(), found))
 
 
@@ -110,6 +114,22 @@ def change_role(user_id: int):
         return user(user_id, role_form=form, error=str(refused)), 400
     db.commit()
     flash(_("Role and team saved."), "info")
+    return redirect(url_for("admin.user", user_id=found.id))
+
+
+@bp.route("/admin/users/<int:user_id>/email", methods=["POST"])
+@admins
+def set_email(user_id: int):
+    """Set or clear where the user's alerts and the digest are mailed."""
+    found = _user_or_404(user_id)
+    form = EmailForm()
+    if not form.validate_on_submit():
+        return user(user_id, email_form=form, error=_("Type an e-mail address.")), 400
+    db = get_session()
+    found.email = (form.email.data or "").strip() or None
+    audit(db, "user.email", found.login, actor=current_user)
+    db.commit()
+    flash(_("E-mail saved."), "info")
     return redirect(url_for("admin.user", user_id=found.id))
 
 

@@ -3,14 +3,14 @@
 from flask import jsonify, request
 
 from lab.api import bp
-from lab.auth.access import signed_in
+from lab.auth.access import practising
 from lab.scoring import find_warnings
 from lab.training.play import MAX_REPLY
 from lab.web_content import get_content
 
 
 @bp.route("/lab/warnings", methods=["POST"])
-@signed_in
+@practising
 def lab_warnings():
     """What the Codex forbids in a draft: {"warnings": [{kind, message, codex, start, end}]}."""
     data = request.get_json(silent=True)

@@ -8,7 +8,7 @@ from lab import csrf
 from lab.accounts.access import can_see_team
 from lab.accounts.models import Team, User
 from lab.api import bp
-from lab.auth.access import leads, public, signed_in
+from lab.auth.access import public, signed_in, team_readers
 from lab.surveys import push
 from lab.surveys.settings import settings_from
 from lab.web_db import get_session
@@ -40,7 +40,7 @@ def me():
 
 
 @bp.route("/teams/<int:team_id>")
-@leads
+@team_readers
 def team(team_id: int):
     """A team and its agents; someone else's team is not found."""
     found = get_session().get(Team, team_id)

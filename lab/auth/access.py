@@ -34,8 +34,15 @@ def allow(*roles: Role) -> Callable[[F], F]:
     return mark
 
 
-signed_in = allow(Role.AGENT, Role.LEAD, Role.ADMIN)
+signed_in = allow(Role.AGENT, Role.LEAD, Role.MANAGER, Role.ADMIN)
+# The Lab writes the user's own practice: a manager changes nothing, so has none.
+practising = allow(Role.AGENT, Role.LEAD, Role.ADMIN)
+# Team pages that only read: leads (their teams), managers and admins (every team).
+team_readers = allow(Role.LEAD, Role.MANAGER, Role.ADMIN)
+# What a lead changes on a team page: never a manager.
 leads = allow(Role.LEAD, Role.ADMIN)
+# The whole centre side by side and the weekly digest.
+centre_readers = allow(Role.MANAGER, Role.ADMIN)
 admins = allow(Role.ADMIN)
 
 

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from lab.accounts.demo import DEMO_PASSWORD, demo_logins
+from lab.accounts.roles import Role
 from lab.accounts.sessions import end_session, open_session
 from lab.auth import bp
 from lab.auth.access import public
@@ -22,7 +23,14 @@ from lab.web_db import get_session
 
 def safe_next(target: str | None) -> str:
     """Only paths on this site: never an open redirect."""
-    return same_site_path(target) or url_for("training.sector_map")
+    return same_site_path(target) or start_page()
+
+
+def start_page() -> str:
+    """Where a signed-in user starts: the Lab, or the centre for a manager (who has no Lab)."""
+    if current_user.is_authenticated and current_user.role == Role.MANAGER:
+        return url_for("centre.overview")
+    return url_for("training.sector_map")
 
 
 def _limits() -> Limits:

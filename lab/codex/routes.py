@@ -5,7 +5,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from lab.auth.access import signed_in
+from lab.auth.access import practising, signed_in
 from lab.codex import bp
 from lab.codex.search import MAX_QUERY, search
 from lab.training.awards import award_badges
@@ -51,7 +51,7 @@ def chapter(slug: str):
 
 
 @bp.route("/codex/<slug>/read", methods=["POST"])
-@signed_in
+@practising
 def mark_read(slug: str):
     """Mark a chapter as read; when the last one is read, sector 1 opens."""
     content = get_content()

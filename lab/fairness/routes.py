@@ -17,9 +17,11 @@ from lab.system.settings import audit
 from lab.team.common import agent_or_404, lang, min_n, now, team_or_404, timezone
 from lab.web_db import get_session
 
-# Who reads the page: leads their own teams, admins every team (team_or_404 scopes it).
-FAIRNESS_READERS = (Role.LEAD, Role.ADMIN)
+# Who reads the page: leads their own teams, managers and admins every team (team_or_404
+# scopes it). A note that a sign was looked into is a lead's or an admin's: managers read.
+FAIRNESS_READERS = (Role.LEAD, Role.MANAGER, Role.ADMIN)
 readers = allow(*FAIRNESS_READERS)
+reviewers = allow(Role.LEAD, Role.ADMIN)
 
 
 def _today():
@@ -41,7 +43,7 @@ def page(team_id: int):
 
 
 @bp.route("/team/<int:team_id>/fairness/agents/<int:agent_id>/reviews", methods=["POST"])
-@readers
+@reviewers
 def review(team_id: int, agent_id: int):
     """Note that a flag was looked into; the audit log keeps who and when."""
     team = team_or_404(team_id)

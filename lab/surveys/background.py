@@ -44,8 +44,24 @@ def start(app: Flask) -> threading.Thread | None:
         thread.stop = stop  # type: ignore[attr-defined]
         app.extensions[EXTENSION] = thread
         thread.start()
+        _start_alert_mail(app, sessions)
         log.info("survey sync every %.1f s from %s", settings.interval, store.identity)
         return thread
+
+
+def _start_alert_mail(app: Flask, sessions) -> None:
+    """Alert e-mail runs beside the sync, in the same processes, when SMTP is set."""
+    if not app.config.get("SMTP_URL"):
+        return
+    from lab.alerts import mailing
+    from lab.system.mail import MailError, parse_smtp_url
+
+    try:
+        smtp = parse_smtp_url(app.config["SMTP_URL"])
+    except MailError as exc:
+        log.error("alert mail is off: %s", exc)
+        return
+    mailing.start(sessions, smtp, app.config.get("MAIL_FROM") or "tnps-lab@localhost")
 
 
 def _run(sessions, store: SurveyStore, settings, stop: threading.Event) -> None:

@@ -3,8 +3,12 @@ transaction, with the same counts as ingest.store."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from sqlalchemy.orm import Session
 
+from lab.alerts.detect import Arrived, answers_arrived
+from lab.db import utcnow
 from lab.fairness.recount import apply_customer_rule
 from lab.surveys.bulk import COLUMNS, insert_rows
 from lab.surveys.fastpath import Prepared
@@ -13,6 +17,13 @@ from lab.surveys.report import SyncReport
 from lab.tnps import rollup
 
 _HASH = COLUMNS.index("customer_hash")
+
+
+def _instant(stamp: object) -> datetime:
+    """An insert tuple's instant back as an aware datetime (SQLite stamps are UTC text)."""
+    if isinstance(stamp, datetime):
+        return stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
+    return datetime.fromisoformat(str(stamp)).replace(tzinfo=UTC)
 
 
 def store_prepared(session: Session, prepared: Prepared, source: str, ctx=None
@@ -32,6 +43,12 @@ def store_prepared(session: Session, prepared: Prepared, source: str, ctx=None
         if hashes:
             counts += apply_customer_rule(session, hashes, ctx.customer, ctx.tz)
     rollup.apply(session, counts)
+    # Only detractors can alarm: the rest of the batch costs one comparison per row.
+    detractors = [row for row in prepared.rows if row[8] <= 6
+                  and (inserted is None or row[0] in inserted)]
+    if detractors:
+        answers_arrived(session, [Arrived(row[0], row[3], row[8], row[9], bool(row[11]),
+                                          _instant(row[7])) for row in detractors], utcnow())
     held, replayed = quarantine(session, prepared.rejected, source)
     return SyncReport(
         seen=prepared.seen,

@@ -14,7 +14,7 @@ import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -62,6 +62,7 @@ def demo_feed(config: Mapping[str, object], sessions: sessionmaker[Session],
         if store.count() == 0:
             simulator = demo_simulator(settings.tz)
             rows = simulator.history(days, datetime.now(UTC))
+            rows += fresh_alarms(datetime.now(UTC))
             for start in range(0, len(rows), 5000):
                 store.append(rows[start:start + 5000])
             written = len(rows)
@@ -69,6 +70,29 @@ def demo_feed(config: Mapping[str, object], sessions: sessionmaker[Session],
     finally:
         store.dispose()
     return DemoFeed(written, report)
+
+
+# Two angry customers of the last half hour, one per demo team, so the leads' bells and
+# the follow-up queue have something to show the moment the demo opens.
+_FRESH_ALARMS = (
+    ("agent1", 1, "Третий раз звоню из-за списания. Пишу жалобу в Роспотребнадзор."),
+    ("agent2", 0, "Nobody fixed my connection again. I'm leaving for a competitor."),
+)
+
+
+def fresh_alarms(now: datetime) -> list[dict[str, object]]:
+    """Store rows of the demo's two fresh alarming detractors (IVR, answered just now)."""
+    rows = []
+    for number, (login, score, comment) in enumerate(_FRESH_ALARMS, start=1):
+        ended = now - timedelta(minutes=20 + 5 * number)
+        rows.append({
+            "response_id": f"demo-alarm-{number}-{int(now.timestamp())}",
+            "call_id": f"demo-alarm-call-{number}-{int(now.timestamp())}",
+            "agent_login": login, "channel": "ivr",
+            "call_ended_at": ended.isoformat(timespec="seconds"), "sent_at": None,
+            "answered_at": (ended + timedelta(minutes=1)).isoformat(timespec="seconds"),
+            "score": score, "comment": comment})
+    return rows
 
 
 def keep_live(config: Mapping[str, object], every_seconds: float = 20.0) -> threading.Thread:

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lab.accounts.models import User
+from lab.alerts.detect import Arrived, answers_arrived
 from lab.db import utcnow
 from lab.fairness.customers import customer_hash
 from lab.fairness.recount import apply_customer_rule
@@ -84,6 +85,9 @@ def store_valid(
               for item in ordered]
     inserted = insert_new(session, params)
     stored = [item for item in ordered if item.response_id in inserted]
+    answers_arrived(session, [
+        Arrived(item.response_id, ctx.agents[item.agent_login], item.score, item.comment,
+                item.late, item.answered_at) for item in stored if item.score <= 6], now)
     counts = rollup.increments(
         (rollup.Counted(item.call_ended_at, ctx.agents[item.agent_login], item.channel.value,
                         item.score, topic_mask(item.comment))

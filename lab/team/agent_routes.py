@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from lab.auth.access import leads
+from lab.auth.access import leads, team_readers
 from lab.calibration.models import OVERRIDE, RIGHT
 from lab.calibration.reviews import COMMENT_MAX, ReviewError, review_reply, reviews_of
 from lab.coaching.services import NoteError, add_note, notes_of
@@ -41,7 +41,7 @@ def _feedback(raw: str) -> list[dict]:
 
 
 @bp.route("/team/<int:team_id>/agents/<int:agent_id>")
-@leads
+@team_readers
 def agent(team_id: int, agent_id: int):
     """Attempts with the agent's actual replies, scores and Eva's feedback; comments; notes."""
     team = team_or_404(team_id)

@@ -6,7 +6,7 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from lab.auth.access import leads
+from lab.auth.access import leads, team_readers
 from lab.coaching import charts
 from lab.coaching.effect import DEFAULT_DAYS
 from lab.coaching.services import effects_for, suggestions_for
@@ -31,7 +31,7 @@ def _agents(team):
 
 
 @bp.route("/team/<int:team_id>/coaching")
-@leads
+@team_readers
 def coaching(team_id: int):
     """What each agent's detractor comments are about, and the sector that trains it."""
     team = team_or_404(team_id)
@@ -69,7 +69,7 @@ def assign_sector(team_id: int, agent_id: int):
 
 
 @bp.route("/team/<int:team_id>/training-effect")
-@leads
+@team_readers
 def training_effect(team_id: int):
     """Practice codes against live TNPS, and live TNPS before and after passing a sector."""
     team = team_or_404(team_id)

@@ -6,7 +6,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from lab.auth.access import leads
+from lab.auth.access import leads, team_readers
 from lab.followup import rules, services
 from lab.followup.rules import FollowUpError
 from lab.team import bp
@@ -32,7 +32,7 @@ def _keep(item: services.QueueItem, show: str) -> bool:
 
 
 @bp.route("/team/<int:team_id>/follow-up")
-@leads
+@team_readers
 def followups(team_id: int):
     """The follow-up queue: the most alarming first, overdue marked, SLA figures on top."""
     team = team_or_404(team_id)
@@ -61,7 +61,7 @@ def _item_or_404(team_id: int, response_id: int) -> services.QueueItem:
 
 
 @bp.route("/team/<int:team_id>/follow-up/<int:response_id>")
-@leads
+@team_readers
 def followup(team_id: int, response_id: int):
     """One detractor answer: the comment, its alarm, the history and the form to move it on."""
     team = team_or_404(team_id)

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from lab.accounts.access import visible_teams
-from lab.auth.access import leads
+from lab.auth.access import leads, team_readers
 from lab.system.settings import audit
 from lab.team import bp, export
 from lab.team import overview as team_overview
@@ -45,7 +45,7 @@ def _built(team):
 
 
 @bp.route("/team")
-@leads
+@team_readers
 def overview():
     """The team's agents: sectors, codes, dimensions, live TNPS and who needs help now."""
     team = chosen_team()
@@ -60,7 +60,7 @@ def overview():
 
 
 @bp.route("/team/<int:team_id>/overview.csv")
-@leads
+@team_readers
 def overview_csv(team_id: int):
     """The overview as CSV, with the page's filters and sorting."""
     team = team_or_404(team_id)
@@ -71,7 +71,7 @@ def overview_csv(team_id: int):
 
 
 @bp.route("/team/<int:team_id>/overview.json")
-@leads
+@team_readers
 def overview_json(team_id: int):
     """The overview as JSON: report rows (n, counts, TNPS, interval) with flags."""
     team = team_or_404(team_id)
@@ -86,7 +86,7 @@ def overview_json(team_id: int):
 
 
 @bp.route("/team/<int:team_id>")
-@leads
+@team_readers
 def detail(team_id: int):
     """One team: each agent's sectors, stars and codes; open sectors; the board setting."""
     team = team_or_404(team_id)

@@ -7,6 +7,8 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from lab.accounts.models import User
+from lab.alerts.detect import sector_assigned
+from lab.db import utcnow
 from lab.system.settings import audit
 from lab.training.models import SectorAccess
 
@@ -22,4 +24,5 @@ def open_sector(session: Session, lead: User, agent: User, sector_id: str,
     access.due_on = due_on
     audit(session, "sector.open", agent.login,
           f"sector={sector_id} due={due_on.isoformat() if due_on else ''}", actor=lead)
+    sector_assigned(session, agent, sector_id, due_on, utcnow())
     return access

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from lab.accounts.roles import Role
-from lab.auth.access import public, signed_in
+from lab.auth.access import practising, public
 from lab.calibration import reviews as lead_reviews
 from lab.db import utcnow
 from lab.training import bp, conversation, play
@@ -57,12 +57,14 @@ def _sector_or_404(sector_id: str):
 def home():
     """Signed-in users go to the Lab, others to the login page."""
     if current_user.is_authenticated:
+        if current_user.role == Role.MANAGER:
+            return redirect(url_for("centre.overview"))  # a manager has no Lab of their own
         return redirect(url_for("training.sector_map"))
     return redirect(url_for("auth.login"))
 
 
 @bp.route("/lab")
-@signed_in
+@practising
 def sector_map():
     """The sector map; the first visit starts with Eva's welcome."""
     db = get_session()
@@ -77,7 +79,7 @@ def sector_map():
 
 
 @bp.route("/lab/welcome", methods=["GET", "POST"])
-@signed_in
+@practising
 def welcome():
     """Eva's guided tour: what TNPS is, how customers are surveyed, why it matters."""
     form = ActionForm()
@@ -90,7 +92,7 @@ def welcome():
 
 
 @bp.route("/lab/<sector_id>")
-@signed_in
+@practising
 def briefing(sector_id: str):
     """The sector's briefing: the situation, the customer card, what the agent may do."""
     sector = _sector_or_404(sector_id)
@@ -106,7 +108,7 @@ def briefing(sector_id: str):
 
 
 @bp.route("/lab/<sector_id>/start", methods=["POST"])
-@signed_in
+@practising
 def start(sector_id: str):
     """Begin (or continue) an attempt."""
     sector = _sector_or_404(sector_id)
@@ -124,7 +126,7 @@ def start(sector_id: str):
 
 
 @bp.route("/lab/<sector_id>/play", methods=["GET", "POST"])
-@signed_in
+@practising
 def trial(sector_id: str):
     """The current trial: the conversation, the reply box and Eva's help."""
     sector = _sector_or_404(sector_id)
@@ -185,7 +187,7 @@ def _trial_page(sector, attempt: Attempt, form: ReplyForm, status: int):
 
 
 @bp.route("/lab/<sector_id>/hint", methods=["POST"])
-@signed_in
+@practising
 def hint(sector_id: str):
     """Show Eva's hint for the current step (it costs a little XP)."""
     sector = _sector_or_404(sector_id)
@@ -199,7 +201,7 @@ def hint(sector_id: str):
 
 
 @bp.route("/lab/<sector_id>/attempts/<int:attempt_id>/retry/<int:step>", methods=["POST"])
-@signed_in
+@practising
 def retry(sector_id: str, attempt_id: int, step: int):
     """Try one step of a finished attempt again: the replies before it are kept."""
     if not ActionForm().validate_on_submit():
@@ -222,7 +224,7 @@ def retry(sector_id: str, attempt_id: int, step: int):
 
 
 @bp.route("/lab/<sector_id>/attempts/<int:attempt_id>")
-@signed_in
+@practising
 def result(sector_id: str, attempt_id: int):
     """A finished attempt: the loyalty code, stars, every reply's rating, new badges."""
     sector = _sector_or_404(sector_id)

@@ -10,15 +10,18 @@ from flask_login import current_user
 from lab.accounts.roles import Role
 from lab.auth.forms import LanguageForm, LogoutForm
 
+_PRACTISING = frozenset({Role.AGENT, Role.LEAD, Role.ADMIN})
 NAV = (
-    ("training.sector_map", _l("Lab"), frozenset(Role)),
+    ("training.sector_map", _l("Lab"), _PRACTISING),
     ("codex.index", _l("Codex"), frozenset(Role)),
-    ("dashboard.me", _l("My TNPS"), frozenset(Role)),
-    ("team.overview", _l("Team"), frozenset({Role.LEAD, Role.ADMIN})),
+    ("dashboard.me", _l("My TNPS"), _PRACTISING),
+    ("team.overview", _l("Team"), frozenset({Role.LEAD, Role.MANAGER, Role.ADMIN})),
+    ("centre.overview", _l("Centre"), frozenset({Role.MANAGER, Role.ADMIN})),
     ("admin.index", _l("Admin"), frozenset({Role.ADMIN})),
 )
 
-ROLE_NAMES = {Role.AGENT: _l("Agent"), Role.LEAD: _l("Team lead"), Role.ADMIN: _l("Administrator")}
+ROLE_NAMES = {Role.AGENT: _l("Agent"), Role.LEAD: _l("Team lead"), Role.MANAGER: _l("Manager"),
+              Role.ADMIN: _l("Administrator")}
 
 
 def navigation() -> list[tuple[str, object, bool]]:
@@ -35,7 +38,10 @@ def navigation() -> list[tuple[str, object, bool]]:
 
 def globals_for_templates() -> dict:
     """Template globals."""
+    signed_in = current_user.is_authenticated
     return {
+        # A manager reads every page a lead does and is shown no form that changes things.
+        "can_change": signed_in and current_user.role != Role.MANAGER,
         "nav_items": navigation(),
         "role_name": ROLE_NAMES.get(getattr(current_user, "role", None), ""),
         "language_form": LanguageForm(formdata=None),

@@ -13,7 +13,7 @@ from tests.factories import PASSWORD
 NAV = {
     "agent_a": ["Lab", "Codex", "My TNPS"],
     "lead_a": ["Lab", "Codex", "My TNPS", "Team"],
-    "root": ["Lab", "Codex", "My TNPS", "Team", "Admin"],
+    "root": ["Lab", "Codex", "My TNPS", "Team", "Centre", "Admin"],
 }
 ROLE = {"agent_a": "Agent", "lead_a": "Team lead", "root": "Administrator"}
 

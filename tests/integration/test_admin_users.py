@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from lab.accounts.models import Team, User
 from lab.system.models import AuditEvent
+from tests.factories import PASSWORD
 from tests.web import csrf_from
 
 
@@ -124,3 +125,28 @@ def test_audit_log_pages(auth, client, db, world):
     assert "target-0<" in second
     only = client.get("/admin/audit?action=other").get_data(as_text=True)
     assert "lonely" in only and "target-5<" not in only
+
+
+def test_admin_makes_a_manager_and_sets_an_email(app, db, world):
+    """The admin's user form offers the manager role and keeps an e-mail for alerts."""
+    from lab.accounts.models import User
+    from tests.web import csrf_from
+
+    client = app.test_client()
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
+    page = client.get("/login").get_data(as_text=True)
+    client.post("/login", data={"login": "root", "password": PASSWORD,
+                                "csrf_token": csrf_from(page)})
+    page = client.get(f"/admin/users/{world.lead_b.id}").get_data(as_text=True)
+    assert 'value="manager"' in page
+    token = csrf_from(page)
+    assert client.post(f"/admin/users/{world.lead_b.id}/role", data={
+        "csrf_token": token, "role": "manager", "team_id": ""}).status_code == 302
+    bad = client.post(f"/admin/users/{world.lead_b.id}/email",
+                      data={"csrf_token": token, "email": "not an address"})
+    assert bad.status_code == 400 and "Type an e-mail address." in bad.get_data(as_text=True)
+    assert client.post(f"/admin/users/{world.lead_b.id}/email", data={
+        "csrf_token": token, "email": "b@example.org"}).status_code == 302
+    db.expire_all()
+    changed = db.get(User, world.lead_b.id)
+    assert (changed.role, changed.email, changed.led_teams) == ("manager", "b@example.org", [])

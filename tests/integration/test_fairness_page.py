@@ -56,7 +56,9 @@ def test_the_page_finds_the_steering_and_the_begging_agent(client, auth, gamed_t
     # The evidence: the interval of each check, and the customers' own words, escaped.
     assert "TNPS gap IVR − SMS, against the rest of the team" in page
     assert re.search(r"\[\+\d+…\+\d+\]", page)
-    assert "asked" in page and "<script" not in page
+    # (The page's own scripts come from /static; no other script tag may appear.)
+    assert "asked" in page
+    assert not re.search(r"<script(?![^>]*\bsrc=\"/static/)", page, re.IGNORECASE)
 
 
 def test_a_lead_notes_a_look_with_csrf_and_it_is_audited(client, auth, db, gamed_team):

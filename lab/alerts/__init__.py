@@ -1,0 +1,1 @@
+"""Alerts: in-app notifications (the bell), each user's choices, and e-mail to leads."""
