@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from babel.dates import format_date, format_datetime
 from flask_babel import get_locale
@@ -38,6 +38,21 @@ def month_name(day: date) -> str:
 def month_title(day: date) -> str:
     """Month and year as a heading: November 2026 / ноябрь 2026."""
     return format_date(day, "LLLL y", locale=locale())
+
+
+def day_range(first: date, last: date) -> str:
+    """Two local days as a range: 2 Nov – 1 Dec / 2 нояб. – 1 дек."""
+    return f"{format_date(first, 'd MMM', locale=locale())} – " \
+        f"{format_date(last, 'd MMM', locale=locale())}"
+
+
+def week_label(monday: date) -> str:
+    """A week by its days, in the user's language: 16–22 Nov 2026 (never "2026-W47")."""
+    sunday = monday + timedelta(days=6)
+    if monday.month == sunday.month:
+        return f"{monday.day}–{format_date(sunday, 'd MMM y', locale=locale())}"
+    return f"{format_date(monday, 'd MMM', locale=locale())} – " \
+        f"{format_date(sunday, 'd MMM y', locale=locale())}"
 
 
 def short_month(day: date) -> str:
