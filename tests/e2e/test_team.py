@@ -101,3 +101,36 @@ def test_pages_on_a_phone(answers, page, world):
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 400, f"{path} scrolls sideways ({width}px)"
         _shot(page, f"phone-{name}")
+
+
+def test_training_effect_is_honest_about_few_answers_and_labels_its_dots(world, db, page):
+    """One answer after passing is no '+80 points'; the scatter's axes fit three agents
+    between +40 and +90 and each dot carries the number its table row shows."""
+    from tests.integration.test_team_agent import _attempt
+
+    add_answers(db, "agent_a", [0, 0, 10], hours_ago=24 * 5)
+    _attempt(db, world.agent_a, "Ответ", days_ago=3)
+    add_answers(db, "agent_a", [10], hours_ago=24)
+    _attempt(db, world.agent_a2, "Ответ", days_ago=3)
+    add_answers(db, "agent_a2", [10, 10, 9, 9, 8], hours_ago=30)
+    sign_in(page, "lead_a", PASSWORD)
+    page.goto(f"/team/{world.team_a.id}/training-effect")
+    row = page.locator(".effect-table tbody tr").filter(has_text=world.agent_a.name)
+    expect(row.locator("[data-too-few]")).to_contain_text("n = 3 before, 1 after")
+    expect(row).not_to_contain_text("points")
+    # Both practice codes sit in one 50-point span: the x axis is that span, not -100..100.
+    xs = page.locator(".scatter .x-tick").all_text_contents()
+    assert len(xs) == 3 and "-100" not in xs, xs
+    dots = page.locator(".scatter [data-dot]")
+    expect(dots).to_have_count(2)
+    first = dots.first
+    number = first.locator(".dot-label").text_content()
+    expect(first.locator("title")).to_contain_text(f"{number}. ")
+    named = first.locator("title").text_content().split(":")[0].split(". ", 1)[1]
+    table_row = page.locator(".scatter + .table-wrap tr, .card .table-wrap tr").filter(
+        has_text=named).first
+    expect(table_row.locator(".dot-number")).to_have_text(number)
+    # Every tick label lies inside the chart (the "+100" was cut off at the edge).
+    svg = page.locator(".scatter svg").bounding_box()
+    for box in (t.bounding_box() for t in page.locator(".scatter .axis-label").all()):
+        assert box["x"] >= svg["x"] - 1 and box["x"] + box["width"] <= svg["x"] + svg["width"] + 1
