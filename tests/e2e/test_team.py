@@ -134,3 +134,28 @@ def test_training_effect_is_honest_about_few_answers_and_labels_its_dots(world, 
     svg = page.locator(".scatter svg").bounding_box()
     for box in (t.bounding_box() for t in page.locator(".scatter .axis-label").all()):
         assert box["x"] >= svg["x"] - 1 and box["x"] + box["width"] <= svg["x"] + svg["width"] + 1
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_overview_table_reads_at_desktop_and_phone_width(answers, page, width):
+    """At 1280 px the 'Needs help' column is on screen whole; at 390 px the agent's name
+    stays in view while the table scrolls sideways to the last column."""
+    page.set_viewport_size({"width": width, "height": 860})
+    sign_in(page, "lead_a", PASSWORD)
+    page.goto("/team")
+    table = page.locator(".overview-table")
+    wrap = page.locator(".overview-table").locator("xpath=..")
+    header = table.locator("thead th").last
+    expect(header).to_have_text("Needs help")
+    if width == 1280:
+        right = header.bounding_box()["x"] + header.bounding_box()["width"]
+        assert right <= wrap.bounding_box()["x"] + wrap.bounding_box()["width"] + 1
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+        return
+    name = table.locator("tbody th[scope=row]").first
+    before = name.bounding_box()["x"]
+    wrap.evaluate("el => { el.scrollLeft = el.scrollWidth; }")
+    assert abs(name.bounding_box()["x"] - before) < 1, "the name column scrolled away"
+    box = name.bounding_box()
+    assert box["x"] + box["width"] <= width / 2, "the name column takes half the phone"
+    _shot(page, "overview-phone")

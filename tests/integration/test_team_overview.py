@@ -45,11 +45,13 @@ def test_overview_shows_live_tnps_with_n_and_interval(auth, client, db, world):
 
 
 def test_flags_name_who_needs_help(auth, client, db, world):
-    """Three recent detractors raise a flag; the 'only who needs help' filter keeps them."""
+    """Three detractors of three answers raise a flag; the 'only who needs help' filter
+    keeps them. Six detractors among the team's busiest week of promoters do not."""
     add_answers(db, "agent_a2", [1, 2, 3], comment="плохо")
+    add_answers(db, "agent_a", [10] * 60 + [8] * 10 + [3] * 6)
     auth.login("lead_a")
     page = client.get(f"/team?team={world.team_a.id}&flagged=1").get_data(as_text=True)
-    assert "3 detractors in 7 days" in page
+    assert "3 detractors of 3 answers in 7 days" in page
     assert "Anna Agentova" not in page
 
 
