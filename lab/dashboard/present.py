@@ -30,6 +30,17 @@ def when(moment: datetime, tz: tzinfo) -> str:
     return format_datetime(moment.astimezone(tz), "d MMM y, HH:mm", locale=locale())
 
 
+def call_when(item: CommentItem, tz: tzinfo) -> str:
+    """The call's moment, which the period filter counts by, and the answer's day when it
+    came on another day: 'call 30 Nov 2026, 23:40 · answered 1 Dec'."""
+    call = str(_l("call %(when)s", when=when(item.call_ended_at, tz)))
+    answered = item.answered_at.astimezone(tz)
+    if answered.date() == item.call_ended_at.astimezone(tz).date():
+        return call
+    day = format_date(answered.date(), "d MMM", locale=locale())
+    return call + " · " + str(_l("answered %(day)s", day=day))
+
+
 def month_name(day: date) -> str:
     """The month's name on its own, as a sentence uses it: November / ноябрь."""
     return format_date(day, "LLLL", locale=locale())
@@ -78,7 +89,7 @@ def comment_json(item: CommentItem, tz: tzinfo) -> dict[str, object]:
     """One comment for the JSON API (text as stored; the page inserts it as text, not HTML)."""
     return {
         "id": item.id, "answered_at": item.answered_at.isoformat(),
-        "call_ended_at": item.call_ended_at.isoformat(), "shown_at": when(item.answered_at, tz),
+        "call_ended_at": item.call_ended_at.isoformat(), "shown_at": call_when(item, tz),
         "score": item.score, "category": item.category,
         "category_label": str(CATEGORY_LABELS[item.category]), "channel": item.channel,
         "channel_label": str(CHANNEL_LABELS[item.channel]), "comment": item.comment,

@@ -74,7 +74,6 @@
       slot("category").textContent = item.category_label;
       slot("channel").textContent = item.channel_label;
       slot("when").textContent = item.shown_at;
-      slot("when").setAttribute("datetime", item.answered_at);
       slot("late").hidden = !item.late;
       slot("comment").textContent = item.comment;  // text, never HTML
       list.prepend(row);

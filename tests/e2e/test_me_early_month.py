@@ -55,3 +55,23 @@ def test_the_running_week_is_marked_partial(app, db, world, page):
     row = page.locator("tr[data-partial-row]")
     expect(row).to_contain_text("so far")
     expect(row).not_to_contain_text("W")  # a week reads as its days, not "2026-W49"
+
+
+def test_a_comment_shows_the_call_date_its_period_counts_by(app, db, world, page):
+    """A call just before midnight of the month's eve, answered by SMS after midnight: it
+    is listed under last month and says so — the call's date, and the answer's beside it."""
+    tz = ZoneInfo(app.config["TIMEZONE"])
+    now = this_month_moment(app.config["TIMEZONE"])
+    midnight = now.astimezone(tz).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    ended = midnight - timedelta(minutes=90)  # the SMS comes an hour later, answered at 01:30
+    add_answers(app, db, [answer("agent_a", 9, "Answered after midnight", channel="sms",
+                                 ended=ended)])
+    sign_in(page, "agent_a", PASSWORD)
+    page.goto("/me?period=last_month")
+    item = page.locator(".comment").filter(has_text="Answered after midnight")
+    eve = ended.astimezone(tz)
+    expect(item.locator("[data-when]")).to_have_text(
+        f"call {eve.day} {eve.strftime('%b')} {eve.year}, {eve.strftime('%H:%M')}"
+        f" · answered 1 {midnight.strftime('%b')}")
+    page.goto("/me?period=month")
+    expect(page.locator(".comment").filter(has_text="Answered after midnight")).to_have_count(0)
