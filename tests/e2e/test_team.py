@@ -159,3 +159,14 @@ def test_overview_table_reads_at_desktop_and_phone_width(answers, page, width):
     box = name.bounding_box()
     assert box["x"] + box["width"] <= width / 2, "the name column takes half the phone"
     _shot(page, "overview-phone")
+
+
+def test_the_excel_csv_link_downloads_utf8_with_bom_and_semicolons(answers, page):
+    sign_in(page, "lead_a", PASSWORD)
+    page.goto("/team")
+    with page.expect_download() as info:
+        page.get_by_role("link", name="CSV for Excel (;)").click()
+    data = Path(info.value.path()).read_bytes()
+    assert data.startswith("\ufeff".encode())
+    header = data.decode("utf-8-sig").splitlines()[0]
+    assert header.startswith("login;name;passed;")
