@@ -13,6 +13,8 @@ from lab.tnps.summary import Summary
 
 CATEGORY_LABELS = {"promoter": _l("Promoter"), "passive": _l("Passive"),
                    "detractor": _l("Detractor")}
+DIMENSION_LABELS = {"reliability": _l("Reliability"), "empathy": _l("Empathy"),
+                    "inspiration": _l("Inspiration")}
 CHANNEL_LABELS = {"ivr": _l("IVR"), "sms": _l("SMS")}
 TOPIC_LABELS = {"charges": _l("Charges"), "connection": _l("Connection"),
                 "tariffs": _l("Tariffs"), "leaving": _l("Leaving"), "service": _l("Service")}

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from lab.auth.access import leads
 from lab.coaching.services import NoteError, add_note, notes_of
+from lab.dashboard.present import CATEGORY_LABELS, CHANNEL_LABELS, DIMENSION_LABELS
 from lab.surveys.models import SurveyResponse
 from lab.team import bp
 from lab.team.common import agent_or_404, lang, min_n, team_or_404, timezone
@@ -56,7 +57,9 @@ def agent(team_id: int, agent_id: int):
         "team/agent.html", team=team, agent=person, live=live, window=period,
         progress=progress, code=practice_code(progress), attempts=_attempts(person.id),
         feedback=_feedback, titles=titles, comments=comments, notes=notes_of(db, person),
-        note_form=NoteForm(), min_n=min_n(), tz=timezone(), content=content, lang=lang())
+        note_form=NoteForm(), min_n=min_n(), tz=timezone(), content=content, lang=lang(),
+        category_labels=CATEGORY_LABELS, channel_labels=CHANNEL_LABELS,
+        dimension_labels=DIMENSION_LABELS)
 
 
 @bp.route("/team/<int:team_id>/agents/<int:agent_id>/notes", methods=["POST"])

@@ -77,6 +77,7 @@ EXPECTED: dict[str, dict[str, object]] = {
     "admin.remove_lead": {}, "admin.save_bonus_scheme": {}, "admin.end_sessions": {},  # POST
     "auth.change_password": {"anonymous": LOGIN, "agent": 200, "lead": 200, "admin": 200},
     "admin.fix_quarantine_row": {}, "admin.dismiss_quarantine_row": {},  # POST only
+    "admin.dismiss_quarantine_rows": {},  # POST only
     "api.health": {"anonymous": 200, "agent": 200, "lead": 200, "admin": 200},
     "api.me": {"anonymous": 401, "agent": 200, "lead": 200, "admin": 200},
     "api.team": {"anonymous": 401, "agent": 403, "lead": 200, "other_lead": 404,
