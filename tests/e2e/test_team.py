@@ -137,9 +137,10 @@ def test_training_effect_is_honest_about_few_answers_and_labels_its_dots(world, 
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_overview_table_reads_at_desktop_and_phone_width(answers, page, width):
+def test_overview_table_reads_at_desktop_and_phone_width(answers, db, page, width):
     """At 1280 px the 'Needs help' column is on screen whole; at 390 px the agent's name
     stays in view while the table scrolls sideways to the last column."""
+    add_answers(db, "agent_a2", [0] * 20 + [10] * 12)  # both flags, long labels
     page.set_viewport_size({"width": width, "height": 860})
     sign_in(page, "lead_a", PASSWORD)
     page.goto("/team")
@@ -148,8 +149,11 @@ def test_overview_table_reads_at_desktop_and_phone_width(answers, page, width):
     header = table.locator("thead th").last
     expect(header).to_have_text("Needs help")
     if width == 1280:
-        right = header.bounding_box()["x"] + header.bounding_box()["width"]
-        assert right <= wrap.bounding_box()["x"] + wrap.bounding_box()["width"] + 1
+        edge = wrap.bounding_box()["x"] + wrap.bounding_box()["width"] + 1
+        flags = table.locator("td.flags .flag")
+        expect(flags).to_have_count(2)
+        for box in [header.bounding_box(), *(f.bounding_box() for f in flags.all())]:
+            assert box["x"] + box["width"] <= edge, "the 'Needs help' column is cut off"
         assert page.evaluate("() => document.documentElement.scrollWidth") <= width
         return
     name = table.locator("tbody th[scope=row]").first
