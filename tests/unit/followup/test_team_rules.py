@@ -62,7 +62,7 @@ def test_scheme_text_round_trip():
 
 
 @pytest.mark.parametrize("text, message", [
-    ("30 10", "line 1"), ("0: 5\n-10: 2", "rise strictly"), ("0: -5", "line 1"),
+    ("30 10", "line 1"), ("0: 5\n-10: 2", "above the line before"), ("0: -5", "line 1"),
     ("150: 5", "from -100 to 100"), ("", "at least one tier"),
 ])
 def test_bad_scheme_text_names_the_problem(text, message):
