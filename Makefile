@@ -24,7 +24,7 @@ format: setup
 	$(BIN)/ruff format lab tests bench
 
 translations: setup ## re-extract the strings and merge them into the Russian catalogue
-	$(BIN)/pybabel extract -F babel.cfg -k _l -o lab/translations/messages.pot .
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k Explained -k AccountError -k FixError -k SchemeTextError -o lab/translations/messages.pot .
 	$(BIN)/pybabel update -i lab/translations/messages.pot -d lab/translations --no-fuzzy-matching
 	$(BIN)/pybabel compile -d lab/translations
 

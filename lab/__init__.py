@@ -85,3 +85,5 @@ def _template_helpers(app: Flask) -> None:
 
     app.context_processor(context.globals_for_templates)
     app.add_template_filter(context.percent_class, "pct")
+    app.add_template_filter(context.week_label, "week_label")
+    app.add_template_filter(context.week_start, "week_start")

@@ -6,6 +6,8 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from lab.system.messages import Explained
+
 _hasher = PasswordHasher()  # argon2id with the library's current recommended cost
 
 
@@ -35,10 +37,10 @@ def verify_password(password_hash: str | None, password: str) -> bool:
 
 COMMON_FILE = Path(__file__).with_name("common_passwords.txt")
 PROBLEMS = {
-    "too_short": f"at least {MIN_LENGTH} characters",
-    "too_long": f"at most {MAX_LENGTH} characters",
-    "common": "one of the most common passwords: choose another",
-    "is_login": "the same as the login: choose another",
+    "too_short": Explained("at least %(num)d characters", num=MIN_LENGTH),
+    "too_long": Explained("at most %(num)d characters", num=MAX_LENGTH),
+    "common": Explained("one of the most common passwords: choose another"),
+    "is_login": Explained("the same as the login: choose another"),
 }
 
 
@@ -66,7 +68,7 @@ def password_check(password: str, login: str | None = None) -> str | None:
     return None
 
 
-def password_problem(password: str, login: str | None = None) -> str | None:
+def password_problem(password: str, login: str | None = None) -> Explained | None:
     """Why a new password is not acceptable, in words, or None."""
     code = password_check(password, login)
     return PROBLEMS[code] if code else None

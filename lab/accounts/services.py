@@ -11,12 +11,13 @@ from lab.accounts.models import Team, User
 from lab.accounts.passwords import hash_password, password_problem
 from lab.accounts.roles import Role
 from lab.accounts.sessions import end_all_sessions
+from lab.system.messages import Explained
 from lab.system.settings import audit
 
 LOGIN_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 
 
-class AccountError(ValueError):
+class AccountError(Explained):
     """A request about accounts that cannot be carried out, with the reason."""
 
 
@@ -41,7 +42,7 @@ def create_team(session: Session, name: str, lead_login: str | None = None, *, a
     if not 1 <= len(name) <= 80:
         raise AccountError("team name must be 1-80 characters")
     if find_team(session, name):
-        raise AccountError(f"team {name!r} already exists")
+        raise AccountError("team '%(name)s' already exists", name=name)
     team = Team(name=name)
     session.add(team)
     if lead_login:
@@ -54,9 +55,9 @@ def assign_lead(session: Session, team: Team, lead_login: str) -> None:
     """Make an existing lead lead `team` too."""
     lead = find_user(session, lead_login)
     if lead is None:
-        raise AccountError(f"no user {lead_login!r}")
+        raise AccountError("no user '%(login)s'", login=lead_login)
     if lead.role != Role.LEAD:
-        raise AccountError(f"{lead.login} is a {lead.role}, not a lead")
+        raise AccountError("%(login)s is not a team lead", login=lead.login)
     if team not in lead.led_teams:
         lead.led_teams.append(team)
 
@@ -76,19 +77,19 @@ def create_user(
     if not LOGIN_RE.match(login):
         raise AccountError("login: 2-40 characters, latin letters, digits, '.', '_' or '-'")
     if find_user(session, login):
-        raise AccountError(f"user {login!r} already exists")
+        raise AccountError("user '%(login)s' already exists", login=login)
     try:
         role = Role(role)
     except ValueError:
         raise AccountError("role must be agent, lead, manager or admin") from None
     problem = password_problem(password, login)
     if problem:
-        raise AccountError(f"password: {problem}")
+        raise AccountError("password: %(problem)s", problem=problem)
     team = None
     if team_name:
         team = find_team(session, team_name)
         if team is None:
-            raise AccountError(f"no team {team_name!r}")
+            raise AccountError("no team '%(name)s'", name=team_name)
     if role == Role.AGENT and team is None:
         raise AccountError("an agent needs a team (--team NAME)")
     if role == Role.ADMIN and team is not None:
@@ -113,7 +114,7 @@ def set_password(session: Session, user: User, password: str, *, actor=None) -> 
     """Change a password and end the user's sessions."""
     problem = password_problem(password, user.login)
     if problem:
-        raise AccountError(f"password: {problem}")
+        raise AccountError("password: %(problem)s", problem=problem)
     user.password_hash = hash_password(password)
     end_all_sessions(session, user)
     audit(session, "user.password", user.login, actor=actor)

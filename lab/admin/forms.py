@@ -95,4 +95,13 @@ class FixForm(FlaskForm):
 
     field = SelectField(_l("Field"), validate_choice=False)
     value = StringField(_l("New value (empty for none)"), validators=[Length(max=2000)])
+    why = TextAreaField(_l("Why (required when the agent changes: it moves the answer into "
+                           "another agent's TNPS and bonus)"), validators=[Length(max=500)])
     submit = SubmitField(_l("Save and re-process"))
+
+
+class BulkDismissForm(FlaskForm):
+    """Dismiss the ticked rows, or every open row of one reason."""
+
+    reason = StringField(validators=[Length(max=60)])
+    submit = SubmitField(_l("Dismiss the selected rows"))

@@ -1,11 +1,13 @@
 """The admin overview, the loaded content and the audit log."""
 
 from flask import current_app, render_template
+from flask_babel import get_locale
 from sqlalchemy import func, select
 
 from lab.accounts.models import Team, User
-from lab.admin import bp
+from lab.admin import bp, labels
 from lab.auth.access import admins
+from lab.dashboard.present import TOPIC_LABELS
 from lab.fairness.repeats import repeat_overview
 from lab.surveys.quarantine import open_counts
 from lab.surveys.settings import customer_rule_from
@@ -31,7 +33,7 @@ def index():
     return render_template(
         "admin/index.html", by_role=by_role, users=users, teams=teams, events=events,
         sync=sync_status(db), quarantine=open_counts(db), repeats=repeat_overview(db),
-        customer_rule=customer_rule_from(current_app.config),
+        customer_rule=customer_rule_from(current_app.config), labels=labels,
     )
 
 
@@ -39,7 +41,8 @@ def index():
 @admins
 def content():
     """The sectors and Codex chapters loaded at start-up."""
-    return render_template("admin/content.html", content=get_content())
+    return render_template("admin/content.html", content=get_content(),
+                           topic_labels=TOPIC_LABELS)
 
 
 @bp.route("/admin/audit")
@@ -56,6 +59,7 @@ def audit_log():
     events = db.scalars(stmt.order_by(AuditEvent.id.desc())
                         .offset((page - 1) * AUDIT_PAGE).limit(AUDIT_PAGE)).all()
     actions = db.scalars(select(AuditEvent.action).distinct().order_by(AuditEvent.action)).all()
+    titles = {sector.id: sector.title.get(str(get_locale())) for sector in get_content().sectors}
     return render_template("admin/audit.html", events=events, page=page, action=action,
-                           actions=actions, total=total,
+                           actions=actions, total=total, labels=labels, titles=titles,
                            pages=max(1, -(-total // AUDIT_PAGE)))

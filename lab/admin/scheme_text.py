@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
+from lab.system.messages import Explained
 from lab.tnps.bonus import BonusScheme
 
 _LINE = re.compile(r"^\s*([+-]?\d+(?:[.,]\d+)?)\s*[:;=]\s*(\d+(?:[.,]\d+)?)\s*%?\s*$")
 
 
-class SchemeTextError(ValueError):
+class SchemeTextError(Explained):
     """What is wrong with the text, naming the line."""
 
 
@@ -30,8 +31,18 @@ def parse_scheme(text: str, min_n: int) -> BonusScheme:
             continue
         match = _LINE.match(line)
         if not match:
-            raise SchemeTextError(f"line {number}: write 'min TNPS: bonus %', e.g. '30: 10'")
-        tiers.append((_number(match.group(1)), _number(match.group(2))))
+            raise SchemeTextError("line %(number)d: write 'min TNPS: bonus %%', e.g. '30: 10'",
+                                      number=number)
+        low = _number(match.group(1))
+        if not -100 <= low <= 100:
+            raise SchemeTextError("line %(number)d: the minimum TNPS must be from -100 to 100",
+                                  number=number)
+        if tiers and low <= tiers[-1][0]:
+            raise SchemeTextError("line %(number)d: each tier's minimum TNPS must be above "
+                                  "the line before", number=number)
+        tiers.append((low, _number(match.group(2))))
+    if not tiers:
+        raise SchemeTextError("write at least one tier, e.g. '30: 10'")
     try:
         return BonusScheme(tiers, min_n=min_n)
     except ValueError as exc:

@@ -14,6 +14,7 @@ from lab.admin import accounts, bp
 from lab.admin.forms import ActionForm, LeadForm, TeamForm
 from lab.auth.access import admins
 from lab.system.settings import audit
+from lab.ui.messages import explain
 from lab.web_db import get_session
 
 
@@ -55,7 +56,7 @@ def create_team():
         services.create_team(db, form.name.data, form.lead.data or None, actor=current_user)
     except AccountError as refused:
         db.rollback()
-        form.form_errors.append(str(refused))
+        form.form_errors.append(explain(refused))
         return teams(form), 400
     db.commit()
     flash(_("Team %(name)s created.", name=form.name.data.strip()), "info")
@@ -75,7 +76,7 @@ def add_lead(team_id: int):
             services.assign_lead(db, team, form.lead.data)
         except AccountError as refused:
             db.rollback()
-            flash(str(refused), "error")
+            flash(explain(refused), "error")
         else:
             audit(db, "team.lead", team.name, f"lead={form.lead.data}", actor=current_user)
             db.commit()

@@ -20,6 +20,7 @@ from lab.admin.forms import (
 )
 from lab.auth.access import admins
 from lab.system.settings import audit
+from lab.ui.messages import explain
 from lab.ui.params import parse_db_id
 from lab.web_db import get_session
 
@@ -70,7 +71,7 @@ def create_user():
                                     team_name=team.name if team else None, actor=current_user)
     except AccountError as refused:
         db.rollback()
-        form.form_errors.append(str(refused))
+        form.form_errors.append(explain(refused))
         return users(form), 400
     db.commit()
     flash(_("User %(login)s created.", login=user.login), "info")
@@ -111,7 +112,7 @@ def change_role(user_id: int):
                              actor=current_user)
     except AccountError as refused:
         db.rollback()
-        return user(user_id, role_form=form, error=str(refused)), 400
+        return user(user_id, role_form=form, error=explain(refused)), 400
     db.commit()
     flash(_("Role and team saved."), "info")
     return redirect(url_for("admin.user", user_id=found.id))
@@ -146,7 +147,7 @@ def reset_password(user_id: int):
         services.set_password(db, found, form.password.data, actor=current_user)
     except AccountError as refused:
         db.rollback()
-        return user(user_id, password_form=form, error=str(refused)), 400
+        return user(user_id, password_form=form, error=explain(refused)), 400
     db.commit()
     flash(_("Password reset for %(login)s.", login=found.login), "info")
     return redirect(url_for("admin.user", user_id=found.id))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import markdown as md
 import nh3
 
@@ -22,9 +24,32 @@ _ATTRIBUTES = {
 }
 
 
+_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)]) +\S")
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+
+
+def _blank_before_lists(text: str) -> str:
+    """A blank line before a list that follows a paragraph line.
+
+    Python-Markdown, unlike CommonMark, needs one: "**Say:**" followed by "- ..." lines
+    rendered as one run-on paragraph in every Codex chapter. Authors write lists the
+    CommonMark way, so the renderer accepts it (code fences are left alone).
+    """
+    out: list[str] = []
+    fenced = False
+    for line in text.split("\n"):
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and _LIST_ITEM.match(line) and out and out[-1].strip() \
+                and not _LIST_ITEM.match(out[-1]) and not out[-1].startswith((" ", "\t")):
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
+
+
 def render_markdown(text: str) -> str:
     """Render Markdown to HTML that is safe to insert into a page (no scripts, no styles)."""
-    html = md.markdown(text, extensions=_EXTENSIONS, output_format="html")
+    html = md.markdown(_blank_before_lists(text), extensions=_EXTENSIONS, output_format="html")
     return nh3.clean(
         html,
         tags=_TAGS,

@@ -17,6 +17,12 @@ from lab.tnps.bonus import (
 from lab.tnps.forecast import Forecast, expected_remaining, forecast
 from lab.tnps.tally import Tally
 
+# Below this many answers this month the odds swing by tens of points with each new
+# answer (two answers once read "99%"): the panel says how many are missing instead.
+FORECAST_MIN_N = 10
+# Full months of volume the expected count is averaged over.
+VOLUME_MONTHS = 3
+
 
 @dataclass(frozen=True)
 class Odds:
@@ -41,6 +47,17 @@ class BonusPanel:
     forecast: Forecast
     headline: Odds | None
     stretch: Odds | None
+    forecast_min_n: int = FORECAST_MIN_N
+
+    @property
+    def forecast_shown(self) -> bool:
+        """True once this month has enough answers for odds that do not swing wildly."""
+        return self.tally.n >= self.forecast_min_n
+
+    @property
+    def sureness(self) -> str:
+        """How much of the month's expected answers are already in: rough, fair or firm."""
+        return sureness(self.tally.n, self.forecast.final_n)
 
     @property
     def enough_data(self) -> bool:
@@ -73,12 +90,30 @@ def _odds(result: Forecast, scheme: BonusScheme, current: int | None
     return headline, stretch
 
 
-def pace(month_tally: Tally, last_month_n: int, month: Month, now: datetime) -> int:
-    """Answers still expected this month: this month's pace, else last month's."""
+def sureness(answered: int, final_n: int) -> str:
+    """'rough' while under a third of the month's expected answers are in, 'fair' under
+    two thirds, then 'firm': the odds can still move most while most answers are to come."""
+    share = answered / final_n if final_n else 0.0
+    if share < 1 / 3:
+        return "rough"
+    return "fair" if share < 2 / 3 else "firm"
+
+
+def pace(month_tally: Tally, recent_months: list[int], month: Month, now: datetime) -> int:
+    """Answers still expected this month.
+
+    From the recent full months' volume (their mean, months without answers left out),
+    scaled to the time left: one day's pace on the 1st once promised 122 more answers to
+    an agent whose last month had 61. Only an agent with no past months is read from this
+    month's own pace.
+    """
+    past = [n for n in recent_months[:VOLUME_MONTHS] if n > 0]
+    whole = month.end - month.start
+    if past:
+        return expected_remaining(round(sum(past) / len(past)), whole, month.left(now))
     if month_tally.n:
         return expected_remaining(month_tally.n, month.elapsed(now), month.left(now))
-    whole = month.end - month.start
-    return expected_remaining(last_month_n, whole, month.left(now))
+    return 0
 
 
 def bonus_panel(scheme: BonusScheme, tally: Tally, team: Tally, remaining: int) -> BonusPanel:
@@ -89,7 +124,8 @@ def bonus_panel(scheme: BonusScheme, tally: Tally, team: Tally, remaining: int) 
     next_tier = scheme.tiers[next_index] if next_index is not None and \
         next_index < len(scheme.tiers) else None
     result = forecast(tally, team, remaining, scheme)
-    headline, stretch = _odds(result, scheme, index)
+    headline, stretch = _odds(result, scheme, index) if tally.n >= FORECAST_MIN_N \
+        else (None, None)
     return BonusPanel(
         scheme=scheme, tally=tally, bonus=bonus, tier_index=index, next_tier=next_tier,
         promoters_to_next=promoters_to_next_tier(tally, scheme) if next_tier else None,

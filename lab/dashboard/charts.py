@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from lab.tnps.periods import TrendPoint
 
@@ -23,11 +23,12 @@ def _x(index: int, count: int) -> float:
     return round(LEFT + (index * span / (count - 1) if count > 1 else span / 2), 1)
 
 
-def _runs(points: Sequence[TrendPoint]) -> list[list[int]]:
-    """Indexes of consecutive weeks with answers: empty weeks break the line and band."""
+def _runs(points: Sequence[TrendPoint], upto: int | None = None) -> list[list[int]]:
+    """Indexes of consecutive weeks with answers: empty weeks break the line and band.
+    Only weeks before `upto` (the running, partial week is drawn on its own)."""
     runs: list[list[int]] = []
     current: list[int] = []
-    for index, point in enumerate(points):
+    for index, point in enumerate(points[:upto]):
         if point.tally.n:
             current.append(index)
         elif current:
@@ -79,13 +80,22 @@ class TrendChart:
     plot_left: int
     plot_right: int
     empty: bool
+    partial: Dot | None = None
 
 
-def trend_chart(points: Sequence[TrendPoint], team: Sequence[TrendPoint] = ()) -> TrendChart:
-    """The weekly trend: the 95% interval as a band, TNPS as a line, the team's dashed."""
+def trend_chart(points: Sequence[TrendPoint], team: Sequence[TrendPoint] = (),
+                today: date | None = None) -> TrendChart:
+    """The weekly trend: the 95% interval as a band, TNPS as a line, the team's dashed.
+
+    The week still running on `today` is not a full point: a Monday with ten answers
+    once read as a drop to +30. It stays out of the line and band and is drawn as a
+    hollow dot of its own, marked "so far".
+    """
     count = len(points)
-    runs = _runs(points)
-    team_runs = _runs(team) if len(team) == count else []
+    running = count - 1 if today is not None and count and is_partial(points[-1], today) \
+        else None
+    runs = _runs(points, running)
+    team_runs = _runs(team, running) if len(team) == count else []
     # A label at the first week of each month, so six months read as six names.
     ticks = [(_x(i, count), p.key) for i, p in enumerate(points)
              if i == 0 or p.key.month != points[i - 1].key.month]
@@ -97,8 +107,16 @@ def trend_chart(points: Sequence[TrendPoint], team: Sequence[TrendPoint] = ()) -
         dots=[Dot(_x(i, count), _y(points[i].tnps or 0), points[i]) for run in runs for i in run],
         y_ticks=[(_y(value), value) for value in Y_TICKS],
         x_ticks=ticks[1:] if len(ticks) > 1 and ticks[1][0] - ticks[0][0] < 40 else ticks,
-        plot_left=LEFT, plot_right=WIDTH - RIGHT, empty=not runs,
+        plot_left=LEFT, plot_right=WIDTH - RIGHT,
+        empty=not runs and (running is None or not points[running].tally.n),
+        partial=Dot(_x(running, count), _y(points[running].tnps or 0), points[running])
+        if running is not None and points[running].tally.n else None,
     )
+
+
+def is_partial(point: TrendPoint, today: date) -> bool:
+    """True when the point's week has not ended by the end of `today`."""
+    return point.key + timedelta(days=7) > today + timedelta(days=1)
 
 
 def scale(value: float | None, low: float = -100, high: float = 100) -> float:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from babel.dates import format_date, format_datetime
 from flask_babel import get_locale
@@ -13,6 +13,8 @@ from lab.tnps.summary import Summary
 
 CATEGORY_LABELS = {"promoter": _l("Promoter"), "passive": _l("Passive"),
                    "detractor": _l("Detractor")}
+DIMENSION_LABELS = {"reliability": _l("Reliability"), "empathy": _l("Empathy"),
+                    "inspiration": _l("Inspiration")}
 CHANNEL_LABELS = {"ivr": _l("IVR"), "sms": _l("SMS")}
 TOPIC_LABELS = {"charges": _l("Charges"), "connection": _l("Connection"),
                 "tariffs": _l("Tariffs"), "leaving": _l("Leaving"), "service": _l("Service"),
@@ -31,6 +33,17 @@ def when(moment: datetime, tz: tzinfo) -> str:
     return format_datetime(moment.astimezone(tz), "d MMM y, HH:mm", locale=locale())
 
 
+def call_when(item: CommentItem, tz: tzinfo) -> str:
+    """The call's moment, which the period filter counts by, and the answer's day when it
+    came on another day: 'call 30 Nov 2026, 23:40 · answered 1 Dec'."""
+    call = str(_l("call %(when)s", when=when(item.call_ended_at, tz)))
+    answered = item.answered_at.astimezone(tz)
+    if answered.date() == item.call_ended_at.astimezone(tz).date():
+        return call
+    day = format_date(answered.date(), "d MMM", locale=locale())
+    return call + " · " + str(_l("answered %(day)s", day=day))
+
+
 def month_name(day: date) -> str:
     """The month's name on its own, as a sentence uses it: November / ноябрь."""
     return format_date(day, "LLLL", locale=locale())
@@ -39,6 +52,21 @@ def month_name(day: date) -> str:
 def month_title(day: date) -> str:
     """Month and year as a heading: November 2026 / ноябрь 2026."""
     return format_date(day, "LLLL y", locale=locale())
+
+
+def day_range(first: date, last: date) -> str:
+    """Two local days as a range: 2 Nov – 1 Dec / 2 нояб. – 1 дек."""
+    return f"{format_date(first, 'd MMM', locale=locale())} – " \
+        f"{format_date(last, 'd MMM', locale=locale())}"
+
+
+def week_label(monday: date) -> str:
+    """A week by its days, in the user's language: 16–22 Nov 2026 (never "2026-W47")."""
+    sunday = monday + timedelta(days=6)
+    if monday.month == sunday.month:
+        return f"{monday.day}–{format_date(sunday, 'd MMM y', locale=locale())}"
+    return f"{format_date(monday, 'd MMM', locale=locale())} – " \
+        f"{format_date(sunday, 'd MMM y', locale=locale())}"
 
 
 def short_month(day: date) -> str:
@@ -64,7 +92,7 @@ def comment_json(item: CommentItem, tz: tzinfo) -> dict[str, object]:
     """One comment for the JSON API (text as stored; the page inserts it as text, not HTML)."""
     return {
         "id": item.id, "answered_at": item.answered_at.isoformat(),
-        "call_ended_at": item.call_ended_at.isoformat(), "shown_at": when(item.answered_at, tz),
+        "call_ended_at": item.call_ended_at.isoformat(), "shown_at": call_when(item, tz),
         "score": item.score, "category": item.category,
         "category_label": str(CATEGORY_LABELS[item.category]), "channel": item.channel,
         "channel_label": str(CHANNEL_LABELS[item.channel]), "comment": item.comment,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from flask import current_app, jsonify, render_template, request
@@ -62,8 +62,12 @@ def live_tnps():
     db, tz = get_session(), _tz()
     month = month_of(_now().astimezone(tz).date(), tz)
     mine = summary.month_summary(db, current_user, month, _min_n())
+    today = _now().astimezone(tz).date()
+    rolling = summary.days_summary(db, current_user, today - timedelta(
+        days=summary.ROLLING_DAYS - 1), today, _min_n())
     payload = {"period": month.key, "latest_id": summary.latest_response_id(db, current_user.id),
-               "summary": present.summary_json(mine, _min_n())}
+               "summary": present.summary_json(mine, _min_n()),
+               "rolling": present.summary_json(rolling, _min_n())}
     if after is not None:
         payload["new_answers"] = summary.answers_after(db, current_user.id, after)
         payload["comments"] = [present.comment_json(item, tz)

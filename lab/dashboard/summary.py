@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, tzinfo
+from datetime import date, timedelta, tzinfo
 
 from sqlalchemy import func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from lab.accounts.models import Team, User
-from lab.dashboard.period import Month, trend_start
+from lab.dashboard.period import Month, previous_month, trend_start
 from lab.surveys.models import SurveyResponse, TnpsDaily
 from lab.tnps import queries, report, scheme_store
 from lab.tnps.periods import TrendPoint
@@ -17,11 +17,26 @@ from lab.tnps.summary import Summary, summarize
 from lab.tnps.tally import Tally
 
 CHANNELS = ("ivr", "sms")
+# The rolling window beside the calendar month: on the 1st the month holds nothing yet,
+# the last 30 days still hold a month of answers.
+ROLLING_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Window:
+    """One range of local days summarised: the agent overall and by channel, the team."""
+
+    key: str
+    first: date
+    last: date
+    mine: Summary
+    by_channel: dict[str, Summary]
+    team: Summary | None
 
 
 @dataclass(frozen=True)
 class LiveSummary:
-    """This month's numbers for one agent, and the team's beside them."""
+    """This month's numbers for one agent, the last 30 days and last month beside them."""
 
     month: Month
     mine: Summary
@@ -31,7 +46,27 @@ class LiveSummary:
     trend: list[TrendPoint]
     team_trend: list[TrendPoint]
     late: int
-    repeats: int = 0
+    rolling: Window
+    last_month: Window
+    today: date
+    repeats: int = 0  # this month's answers of customers counted already (one voice)
+
+    @property
+    def young(self) -> bool:
+        """True while this month has fewer answers than a TNPS needs: the page then leads
+        with the last 30 days instead of an empty month."""
+        return not self.mine.enough_data
+
+    @property
+    def month_window(self) -> Window:
+        """This month as a Window, like the other two."""
+        return Window("month", self.month.first, self.today, self.mine, self.by_channel,
+                      self.team)
+
+    @property
+    def main(self) -> Window:
+        """The window the page leads with: the last 30 days while the month is young."""
+        return self.rolling if self.young else self.month_window
 
 
 def latest_response_id(session: Session, agent_id: int) -> int:
@@ -57,6 +92,11 @@ def late_in(session: Session, agent_id: int, month: Month) -> int:
 def month_summary(session: Session, user: User, month: Month, min_n: int) -> Summary:
     """The agent's on-time answers this month, summarised (the rollup holds no late ones)."""
     return summarize(queries.total(session, month.first, month.last, agent_id=user.id), min_n)
+
+
+def days_summary(session: Session, user: User, first: date, last: date, min_n: int) -> Summary:
+    """The agent's on-time answers over local days first..last, summarised."""
+    return summarize(queries.total(session, first, last, agent_id=user.id), min_n)
 
 
 @dataclass(frozen=True)
@@ -155,18 +195,29 @@ def read_facts(session: Session, user: User, month: Month) -> Facts:
     return Facts(int(row[0] or 0), int(row[1] or 0), row[2], row[3], int(row[4] or 0))
 
 
-def summary_from(history: History, facts: Facts, month: Month, today: date, tz: tzinfo,
-                 min_n: int) -> LiveSummary:
-    """The summary cards and the trend chart from what was read."""
-    first, last = month.first, month.last
+def window(history: History, key: str, first: date, last: date, min_n: int) -> Window:
+    """The agent's and the team's numbers over local days first..last."""
     channels = {channel: summarize(history.agent_total(first, last, channel), min_n)
                 for channel in CHANNELS}
     team = None if history.team is None else summarize(history.team_total(first, last), min_n)
+    return Window(key, first, last, summarize(history.agent_total(first, last), min_n),
+                  channels, team)
+
+
+def summary_from(history: History, facts: Facts, month: Month, today: date, tz: tzinfo,
+                 min_n: int, last_month: Month | None = None) -> LiveSummary:
+    """The summary cards and the trend chart from what was read (`history` must reach
+    back to last month's first day and 30 days before `today`)."""
+    current = window(history, "month", month.first, month.last, min_n)
+    rolling = window(history, "rolling", today - timedelta(days=ROLLING_DAYS - 1), today, min_n)
+    before = last_month or previous_month(month, tz)
+    previous = window(history, "last_month", before.first, before.last, min_n)
     start = trend_start(today)
     trend = report.trend_from_days("week", history.agent_days(), start, today, tz)
     team_trend = [] if history.team is None else \
         report.trend_from_days("week", history.team_days(), start, today, tz)
     return LiveSummary(
-        month=month, mine=summarize(history.agent_total(first, last), min_n),
-        by_channel=channels, team=team, team_name=facts.team_name, trend=trend,
-        team_trend=team_trend, late=facts.late, repeats=facts.repeats)
+        month=month, mine=current.mine, by_channel=current.by_channel, team=current.team,
+        team_name=facts.team_name, trend=trend, team_trend=team_trend, late=facts.late,
+        rolling=rolling, last_month=previous, today=today, repeats=facts.repeats)
+

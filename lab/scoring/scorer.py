@@ -243,4 +243,12 @@ class Scorer:
             warning = trial.warnings[index]
             start, end = hit.span(doc)
             found.append(DraftWarning("trial", warning.text.get(lang), warning.codex, start, end))
-        return tuple(sorted(found, key=lambda w: (w.start, w.kind)))
+        # One warning per thing to avoid: "it's not my fault ... your problem" hit the same
+        # concept twice and showed its advice twice. The first place it occurs is kept.
+        seen: set[str] = set()
+        unique = []
+        for warning in sorted(found, key=lambda w: (w.start, w.kind)):
+            if warning.message not in seen:
+                seen.add(warning.message)
+                unique.append(warning)
+        return tuple(unique)

@@ -82,11 +82,13 @@ def quarantine(
     return held, len(rejected) - held
 
 
-def open_rows(session: Session, reason: str | None = None, limit: int = 100,
+def open_rows(session: Session, reason: str | list[str] | None = None, limit: int = 100,
               offset: int = 0) -> list[QuarantinedRow]:
-    """The newest unresolved rows, for an admin to read."""
+    """The newest unresolved rows (of one reason, or of several), for an admin to read."""
     stmt = select(QuarantinedRow).where(QuarantinedRow.resolved_at.is_(None))
-    if reason:
+    if isinstance(reason, list):
+        stmt = stmt.where(QuarantinedRow.reason.in_(reason))
+    elif reason:
         stmt = stmt.where(QuarantinedRow.reason == reason)
     return list(session.scalars(stmt.order_by(QuarantinedRow.id.desc())
                                 .offset(offset).limit(limit)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import math
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import IO
 
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -29,11 +30,39 @@ def safe_cell(value: object) -> object:
     return value
 
 
+# Excel on Windows opens a .csv in the system's ANSI code page unless the file starts
+# with a byte order mark: Cyrillic came out as mojibake. With the BOM it reads UTF-8.
+BOM = "\ufeff"
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """How a spreadsheet expects its CSV: the separator, the decimal mark, a BOM."""
+
+    delimiter: str = ","
+    decimal: str = "."
+    bom: bool = True
+
+    def number(self, value: float | None, digits: int = 1) -> str:
+        """A number as this dialect writes it (empty for none)."""
+        return "" if value is None else f"{value:.{digits}f}".replace(".", self.decimal)
+
+
+# The default: commas and a decimal point, as the world's tools read CSV.
+STANDARD = Dialect()
+# Excel in a Russian (or most European) locale splits on ';' and reads '45,5' as a number.
+EXCEL_SEMICOLON = Dialect(delimiter=";", decimal=",")
+DIALECTS = {"comma": STANDARD, "semicolon": EXCEL_SEMICOLON}
+
+
 class SafeWriter:
     """csv.writer whose every row goes through safe_cell."""
 
-    def __init__(self, out: IO[str]) -> None:
-        self._writer = csv.writer(out, lineterminator="\n")
+    def __init__(self, out: IO[str], dialect: Dialect | None = None) -> None:
+        self._writer = csv.writer(out, lineterminator="\n",
+                                  delimiter=(dialect or Dialect()).delimiter)
+        if dialect is not None and dialect.bom:
+            out.write(BOM)
 
     def writerow(self, row: Iterable[object]) -> None:
         self._writer.writerow([safe_cell(value) for value in row])

@@ -11,6 +11,7 @@ from lab.auth.access import leads, team_readers
 from lab.calibration.models import OVERRIDE, RIGHT
 from lab.calibration.reviews import COMMENT_MAX, ReviewError, review_reply, reviews_of
 from lab.coaching.services import NoteError, add_note, notes_of
+from lab.dashboard.present import CATEGORY_LABELS, CHANNEL_LABELS, DIMENSION_LABELS
 from lab.surveys.models import SurveyResponse
 from lab.team import bp
 from lab.team.common import agent_or_404, lang, min_n, team_or_404, timezone
@@ -61,7 +62,9 @@ def agent(team_id: int, agent_id: int):
         progress=progress, code=practice_code(progress), attempts=attempts,
         reviews=reviews, review_form=_review_form,
         feedback=_feedback, titles=titles, comments=comments, notes=notes_of(db, person),
-        note_form=NoteForm(), min_n=min_n(), tz=timezone(), content=content, lang=lang())
+        note_form=NoteForm(), min_n=min_n(), tz=timezone(), content=content, lang=lang(),
+        category_labels=CATEGORY_LABELS, channel_labels=CHANNEL_LABELS,
+        dimension_labels=DIMENSION_LABELS)
 
 
 @bp.route("/team/<int:team_id>/agents/<int:agent_id>/notes", methods=["POST"])

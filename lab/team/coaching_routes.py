@@ -82,10 +82,16 @@ def training_effect(team_id: int):
         code = practice_code(progress[person.id])
         live = summarize(tallies.get(person.login, Tally()), min_n())
         points.append((person, code, live))
+    drawn = [(p, code, live) for p, code, live in points
+             if code is not None and live.tnps is not None]
     plotted = [(p.name, code, live.tnps, live.ci_low, live.ci_high, live.enough_data)
-               for p, code, live in points if code is not None and live.tnps is not None]
+               for p, code, live in drawn]
+    frame = charts.axes_for(plotted)
+    dots = charts.scatter(plotted, frame)
+    # The number drawn beside each dot, shown again in the table's row of that agent.
+    numbers = {p.id: number for number, (p, _c, _l) in enumerate(drawn, start=1)}
     return render_template(
-        "team/effect.html", team=team, window=period, points=points,
-        dots=charts.scatter(plotted), axes=charts.axes(), effects=effects_for(db, agents, min_n()),
+        "team/effect.html", team=team, window=period, points=points, numbers=numbers,
+        dots=dots, axes=charts.axes(frame), effects=effects_for(db, agents, min_n()),
         titles={s.id: s.title.get(lang()) for s in content.sectors}, days=DEFAULT_DAYS,
         min_n=min_n(), tz=timezone())

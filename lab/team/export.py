@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from lab.system.csvsafe import SafeWriter
+from lab.system.csvsafe import STANDARD, Dialect, SafeWriter
 from lab.team.overview import DIMENSIONS, AgentRow
 
 COLUMNS = ("login", "name", "passed", "sectors", "loyalty_code", *DIMENSIONS, "n",
@@ -12,14 +12,12 @@ COLUMNS = ("login", "name", "passed", "sectors", "loyalty_code", *DIMENSIONS, "n
            "detractors_7d", "overdue_sectors", "flags")
 
 
-def _num(value: float | None) -> str:
-    return "" if value is None else f"{value:.1f}"
-
-
-def overview_csv(rows: list[AgentRow]) -> str:
-    """One line per agent; TNPS and bounds empty without answers, enough_data says n >= min."""
+def overview_csv(rows: list[AgentRow], dialect: Dialect = STANDARD) -> str:
+    """One line per agent; TNPS and bounds empty without answers, enough_data says n >= min.
+    UTF-8 with a BOM; the dialect sets the separator and the decimal mark."""
     out = io.StringIO()
-    writer = SafeWriter(out)  # formulas in names are quoted
+    writer = SafeWriter(out, dialect)  # formulas in names are quoted
+    _num = dialect.number
     writer.writerow(COLUMNS)
     for row in rows:
         data = row.live.to_row("agent", row.agent.login)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from lab.accounts.models import Team, User
@@ -40,6 +40,7 @@ class AgentRow:
     recent_detractors: int
     overdue: int
     flags: tuple[str, ...]
+    recent_n: int = 0
 
     @property
     def completion(self) -> float:
@@ -72,14 +73,16 @@ def dimension_averages(session: Session, agent_ids: list[int]
     return {agent_id: found.get(agent_id, dict.fromkeys(DIMENSIONS)) for agent_id in agent_ids}
 
 
-def recent_detractors(session: Session, agent_ids: list[int], since: datetime) -> dict[int, int]:
-    """How many detractor answers each agent got since a moment (late ones left out)."""
-    stmt = (select(SurveyResponse.agent_id, func.count())
-            .where(SurveyResponse.agent_id.in_(agent_ids), SurveyResponse.score <= 6,
+def recent_answers(session: Session, agent_ids: list[int], since: datetime
+                   ) -> dict[int, tuple[int, int]]:
+    """(answers, detractors) each agent got since a moment (late ones left out)."""
+    detractors = func.sum(case((SurveyResponse.score <= 6, 1), else_=0))
+    stmt = (select(SurveyResponse.agent_id, func.count(), detractors)
+            .where(SurveyResponse.agent_id.in_(agent_ids), SurveyResponse.score.is_not(None),
                    SurveyResponse.late.is_(False), SurveyResponse.repeat_of.is_(None),
                    SurveyResponse.answered_at >= since)
             .group_by(SurveyResponse.agent_id))
-    return dict(session.execute(stmt).all())
+    return {agent_id: (int(n), int(d or 0)) for agent_id, n, d in session.execute(stmt)}
 
 
 def practice_code(progress: Progress) -> float | None:
@@ -108,7 +111,7 @@ def build(session: Session, team: Team, content: Content, window: Window, tz: tz
     prev = window.previous()
     prev_tally = queries.total(session, prev.start, prev.end, team_id=team.id)
     dims = dimension_averages(session, ids)
-    recent = recent_detractors(session, ids, now - timedelta(days=help_flags.RECENT_DAYS))
+    recent = recent_answers(session, ids, now - timedelta(days=help_flags.RECENT_DAYS))
     today = now.astimezone(tz).date()
     everyone = load_progress_many(session, agents, content)
     rows = []
@@ -121,9 +124,10 @@ def build(session: Session, team: Team, content: Content, window: Window, tz: tz
             passed=sum(1 for s in progress.states if s.status == "passed"),
             code=practice_code(progress),
             dimensions=dims[agent.id], live=summarize(tally, min_n),
-            recent_detractors=recent.get(agent.id, 0), overdue=overdue,
-            flags=help_flags.flags_for(tally, team_tally, recent.get(agent.id, 0), overdue,
-                                       min_n)))
+            recent_detractors=recent.get(agent.id, (0, 0))[1], overdue=overdue,
+            recent_n=recent.get(agent.id, (0, 0))[0],
+            flags=help_flags.flags_for(tally, team_tally, recent.get(agent.id, (0, 0))[1],
+                                       overdue, min_n, recent.get(agent.id, (0, 0))[0])))
     weeks_start = window.end - timedelta(weeks=TREND_WEEKS - 1)
     weeks = tnps_report.trend(session, "week", weeks_start, window.end, tz, team_id=team.id)
     return TeamOverview(team=team, window=window, live=summarize(team_tally, min_n),

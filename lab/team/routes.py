@@ -8,6 +8,7 @@ from flask_login import current_user
 
 from lab.accounts.access import visible_teams
 from lab.auth.access import leads, team_readers
+from lab.system.csvsafe import DIALECTS, STANDARD
 from lab.system.settings import audit
 from lab.team import bp, export
 from lab.team import overview as team_overview
@@ -65,8 +66,10 @@ def overview_csv(team_id: int):
     """The overview as CSV, with the page's filters and sorting."""
     team = team_or_404(team_id)
     data, rows, _args = _built(team)
+    # ?sep=semicolon: ';' and decimal commas, as Excel in a Russian locale opens them.
+    dialect = DIALECTS.get(request.args.get("sep", ""), STANDARD)
     name = f"team-{team.id}-{data.window.start}-{data.window.end}.csv"
-    return Response(export.overview_csv(rows), mimetype="text/csv",
+    return Response(export.overview_csv(rows, dialect), mimetype="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 

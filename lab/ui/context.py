@@ -56,3 +56,15 @@ def percent_class(value: object) -> int:
         return max(0, min(100, round(float(value))))  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return 0
+
+
+def week_label(monday) -> str:
+    """A week by its days in the page's language (16–22 Nov 2026), never '2026-W47'."""
+    from lab.dashboard.present import week_label as label
+
+    return label(monday)
+
+
+def week_start(monday) -> str:
+    """A week's first day for a chart axis: 16.11."""
+    return monday.strftime("%d.%m")

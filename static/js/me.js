@@ -14,8 +14,12 @@
   let seen = 0;
   let timer = null;
 
-  function setField(name, value, className) {
-    document.querySelectorAll(`[data-live-field="${name}"]`).forEach((el) => {
+  // The headline follows the window the page leads with (the last 30 days while the
+  // month is young); the month's own figures, shown beside it then, follow the month.
+  const windowKey = root.dataset.window === "rolling" ? "rolling" : "summary";
+
+  function setField(name, value, className, attribute = "data-live-field") {
+    document.querySelectorAll(`[${attribute}="${name}"]`).forEach((el) => {
       const target = el.firstElementChild || el;
       target.textContent = value;
       if (className && target !== el) target.className = className;
@@ -70,7 +74,6 @@
       slot("category").textContent = item.category_label;
       slot("channel").textContent = item.channel_label;
       slot("when").textContent = item.shown_at;
-      slot("when").setAttribute("datetime", item.answered_at);
       slot("late").hidden = !item.late;
       slot("repeat").hidden = !item.repeat;
       slot("comment").textContent = item.comment;  // text, never HTML
@@ -87,7 +90,12 @@
       if (response.status === 401 || response.status === 403) { clearInterval(timer); return; }
       if (!response.ok) return;
       const data = await response.json();
-      updateSummary(data.summary);
+      updateSummary(data[windowKey] || data.summary);
+      if (windowKey === "rolling") {
+        const m = data.summary;
+        setField("tnps", m.tnps_text, m.n === 0 ? "muted" : (m.enough_data ? "tnps-num" : "not-enough"), "data-live-month");
+        setField("detail", m.detail_text, null, "data-live-month");
+      }
       if (data.new_answers > 0) {
         addComments(data.comments || []);
         showNotice(data.new_answers);

@@ -101,3 +101,76 @@ def test_pages_on_a_phone(answers, page, world):
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 400, f"{path} scrolls sideways ({width}px)"
         _shot(page, f"phone-{name}")
+
+
+def test_training_effect_is_honest_about_few_answers_and_labels_its_dots(world, db, page):
+    """One answer after passing is no '+80 points'; the scatter's axes fit three agents
+    between +40 and +90 and each dot carries the number its table row shows."""
+    from tests.integration.test_team_agent import _attempt
+
+    add_answers(db, "agent_a", [0, 0, 10], hours_ago=24 * 5)
+    _attempt(db, world.agent_a, "Ответ", days_ago=3)
+    add_answers(db, "agent_a", [10], hours_ago=24)
+    _attempt(db, world.agent_a2, "Ответ", days_ago=3)
+    add_answers(db, "agent_a2", [10, 10, 9, 9, 8], hours_ago=30)
+    sign_in(page, "lead_a", PASSWORD)
+    page.goto(f"/team/{world.team_a.id}/training-effect")
+    row = page.locator(".effect-table tbody tr").filter(has_text=world.agent_a.name)
+    expect(row.locator("[data-too-few]")).to_contain_text("n = 3 before, 1 after")
+    expect(row).not_to_contain_text("points")
+    # Both practice codes sit in one 50-point span: the x axis is that span, not -100..100.
+    xs = page.locator(".scatter .x-tick").all_text_contents()
+    assert len(xs) == 3 and "-100" not in xs, xs
+    dots = page.locator(".scatter [data-dot]")
+    expect(dots).to_have_count(2)
+    first = dots.first
+    number = first.locator(".dot-label").text_content()
+    expect(first.locator("title")).to_contain_text(f"{number}. ")
+    named = first.locator("title").text_content().split(":")[0].split(". ", 1)[1]
+    table_row = page.locator(".scatter + .table-wrap tr, .card .table-wrap tr").filter(
+        has_text=named).first
+    expect(table_row.locator(".dot-number")).to_have_text(number)
+    # Every tick label lies inside the chart (the "+100" was cut off at the edge).
+    svg = page.locator(".scatter svg").bounding_box()
+    for box in (t.bounding_box() for t in page.locator(".scatter .axis-label").all()):
+        assert box["x"] >= svg["x"] - 1 and box["x"] + box["width"] <= svg["x"] + svg["width"] + 1
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_overview_table_reads_at_desktop_and_phone_width(answers, db, page, width):
+    """At 1280 px the 'Needs help' column is on screen whole; at 390 px the agent's name
+    stays in view while the table scrolls sideways to the last column."""
+    add_answers(db, "agent_a2", [0] * 20 + [10] * 12)  # both flags, long labels
+    page.set_viewport_size({"width": width, "height": 860})
+    sign_in(page, "lead_a", PASSWORD)
+    page.goto("/team")
+    table = page.locator(".overview-table")
+    wrap = page.locator(".overview-table").locator("xpath=..")
+    header = table.locator("thead th").last
+    expect(header).to_have_text("Needs help")
+    if width == 1280:
+        edge = wrap.bounding_box()["x"] + wrap.bounding_box()["width"] + 1
+        flags = table.locator("td.flags .flag")
+        expect(flags).to_have_count(2)
+        for box in [header.bounding_box(), *(f.bounding_box() for f in flags.all())]:
+            assert box["x"] + box["width"] <= edge, "the 'Needs help' column is cut off"
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+        return
+    name = table.locator("tbody th[scope=row]").first
+    before = name.bounding_box()["x"]
+    wrap.evaluate("el => { el.scrollLeft = el.scrollWidth; }")
+    assert abs(name.bounding_box()["x"] - before) < 1, "the name column scrolled away"
+    box = name.bounding_box()
+    assert box["x"] + box["width"] <= width / 2, "the name column takes half the phone"
+    _shot(page, "overview-phone")
+
+
+def test_the_excel_csv_link_downloads_utf8_with_bom_and_semicolons(answers, page):
+    sign_in(page, "lead_a", PASSWORD)
+    page.goto("/team")
+    with page.expect_download() as info:
+        page.get_by_role("link", name="CSV for Excel (;)").click()
+    data = Path(info.value.path()).read_bytes()
+    assert data.startswith("\ufeff".encode())
+    header = data.decode("utf-8-sig").splitlines()[0]
+    assert header.startswith("login;name;passed;")

@@ -116,6 +116,7 @@ EXPECTED: dict[str, dict[str, object]] = {
     "auth.change_password": {"anonymous": LOGIN, "agent": 200, "lead": 200, "manager": 200,
                 "admin": 200},
     "admin.fix_quarantine_row": {}, "admin.dismiss_quarantine_row": {},  # POST only
+    "admin.dismiss_quarantine_rows": {},  # POST only
     # FAIRNESS_READERS: leads their teams (another's is not found), managers and admins
     # every team.
     "fairness.page": {"anonymous": LOGIN, "agent": 403, "lead": 200, "other_lead": 404,

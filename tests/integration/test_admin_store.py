@@ -38,7 +38,8 @@ def test_scheme_is_validated_and_saved(auth, client, db, world):
     token = _token(client, "/admin/scheme")
     bad = client.post("/admin/scheme", data={"csrf_token": token, "tiers": "0: 5\n-10: 2",
                                              "min_n": "30"})
-    assert bad.status_code == 400 and "rise strictly" in bad.get_data(as_text=True)
+    assert bad.status_code == 400
+    assert "line 2: each tier&#39;s minimum TNPS must be above" in bad.get_data(as_text=True)
     words = client.post("/admin/scheme", data={"csrf_token": token, "tiers": "thirty: 5",
                                                "min_n": "30"})
     assert "line 1" in words.get_data(as_text=True)
@@ -57,7 +58,8 @@ def test_quarantine_row_shows_reason_and_raw_data(auth, client, db, world):
     row = quarantine_bad_score(db, score="<b>6.5</b>")
     auth.login("root")
     page = client.get(f"/admin/quarantine/{row.id}").get_data(as_text=True)
-    assert "bad_score" in page and "&lt;b&gt;6.5&lt;/b&gt;" in page
+    assert "Score not 0-10" in page and "&lt;b&gt;6.5&lt;/b&gt;" in page
+    assert "The score must be a whole number from 0 to 10." in page
     listing = client.get("/admin/quarantine").get_data(as_text=True)
     assert f"/admin/quarantine/{row.id}" in listing
 
@@ -110,3 +112,79 @@ def test_content_page_lists_sectors_and_codex(auth, client, world):
     auth.login("root")
     page = client.get("/admin/content").get_data(as_text=True)
     assert "unexpected-charge" in page and "first-words" in page
+
+
+def _held(db, rows: list[dict]) -> None:
+    ctx = IngestContext(known_agents(db), DEFAULT_WINDOWS, ZoneInfo("Europe/Moscow"))
+    ingest(db, rows, "import", ctx)
+    db.commit()
+
+
+def _row(number: int, **changes) -> dict:
+    ended = datetime.now(UTC) - timedelta(hours=3)
+    return {"response_id": f"q-{number}", "call_id": f"qc-{number}", "agent_login": "agent_a",
+            "channel": "ivr", "sent_at": None, "call_ended_at": ended.isoformat(),
+            "answered_at": (ended + timedelta(minutes=1)).isoformat(), "score": 9,
+            "comment": None, **changes}
+
+
+def test_quarantine_leads_with_what_can_be_fixed_and_dismisses_in_bulk(auth, client, db,
+                                                                       world):
+    """Five skipped surveys and two fixable rows: the default list holds the two; the
+    skipped ones are dismissed together with one click, and once in the audit log."""
+    _held(db, [_row(i, score=None) for i in range(5)]
+          + [_row(10, score="6.5"), _row(11, agent_login="nobody")])
+    auth.login("root")
+    listing = client.get("/admin/quarantine").get_data(as_text=True)
+    assert "Can be fixed (2)" in listing and "All (7)" in listing
+    assert listing.count('name="row"') == 2
+    skipped = client.get("/admin/quarantine?reason=dismissed").get_data(as_text=True)
+    assert skipped.count('name="row"') == 5 and "Dismiss all 5 rows" in skipped
+    token = _token(client, "/admin/quarantine?reason=dismissed")
+    done = client.post("/admin/quarantine/dismiss?back=dismissed",
+                       data={"csrf_token": token, "reason": "dismissed"})
+    assert done.status_code == 302
+    db.rollback()
+    db.expire_all()
+    assert db.scalar(select(func.count()).select_from(QuarantinedRow)
+                     .where(QuarantinedRow.resolved_at.is_(None))) == 2
+    assert db.scalar(select(func.count()).where(
+        AuditEvent.action == "quarantine.dismiss_bulk")) == 1
+    # Ticked rows only: one of the two left.
+    ids = [r.id for r in db.scalars(select(QuarantinedRow).where(
+        QuarantinedRow.resolved_at.is_(None)))]
+    client.post("/admin/quarantine/dismiss", data={"csrf_token": token, "row": [str(ids[0])]})
+    db.rollback()
+    db.expire_all()
+    assert db.get(QuarantinedRow, ids[0]).resolution == "dismissed"
+    assert db.get(QuarantinedRow, ids[1]).resolved_at is None
+
+
+def test_quarantine_pages_past_100_rows(auth, client, db, world):
+    """108 fixable rows: 100 on the first page, 8 on the second."""
+    _held(db, [_row(100 + i, score="6.5") for i in range(108)])
+    auth.login("root")
+    first = client.get("/admin/quarantine").get_data(as_text=True)
+    second = client.get("/admin/quarantine?page=2").get_data(as_text=True)
+    assert first.count('name="row"') == 100 and second.count('name="row"') == 8
+    assert "Page 2 of 2" in second
+
+
+def test_moving_an_answer_to_another_agent_needs_a_reason_in_the_audit_log(auth, client, db,
+                                                                           world):
+    """An unknown login corrected to agent_a2 counts for agent_a2's bonus: without a reason
+    it is refused; with one it is stored and the reason shows in the audit log."""
+    _held(db, [_row(200, agent_login="agnt_a2")])
+    row = db.scalar(select(QuarantinedRow))
+    auth.login("root")
+    url = f"/admin/quarantine/{row.id}"
+    refused = client.post(url, data={"csrf_token": _token(client, url),
+                                     "field": "agent_login", "value": "agent_a2"})
+    assert refused.status_code == 400
+    assert "changes their TNPS and bonus" in refused.get_data(as_text=True)
+    done = client.post(url, data={"csrf_token": _token(client, url), "field": "agent_login",
+                                  "value": "agent_a2", "why": "Typo in the IVR export, ticket 42"})
+    assert done.status_code == 302
+    audit_page = client.get("/admin/audit").get_data(as_text=True)
+    assert "Typo in the IVR export, ticket 42" in audit_page
+    assert "agent&#39;s login: agnt_a2 → agent_a2" in audit_page

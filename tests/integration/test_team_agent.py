@@ -102,4 +102,6 @@ def test_training_effect_shows_before_and_after(auth, client, db, world):
     auth.login("lead_a")
     page = client.get(f"/team/{world.team_a.id}/training-effect").get_data(as_text=True)
     assert "<svg" in page and "The chart's numbers" in page
-    assert "within noise" in page  # 3 answers each side: no verdict beyond noise
+    # 3 answers each side: no change is printed at all, only why.
+    assert "too few answers to compare: n = 3 before, 3 after" in page
+    assert "within noise" not in page and "more than noise" not in page

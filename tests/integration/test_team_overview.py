@@ -45,11 +45,13 @@ def test_overview_shows_live_tnps_with_n_and_interval(auth, client, db, world):
 
 
 def test_flags_name_who_needs_help(auth, client, db, world):
-    """Three recent detractors raise a flag; the 'only who needs help' filter keeps them."""
+    """Three detractors of three answers raise a flag; the 'only who needs help' filter
+    keeps them. Six detractors among the team's busiest week of promoters do not."""
     add_answers(db, "agent_a2", [1, 2, 3], comment="плохо")
+    add_answers(db, "agent_a", [10] * 60 + [8] * 10 + [3] * 6)
     auth.login("lead_a")
     page = client.get(f"/team?team={world.team_a.id}&flagged=1").get_data(as_text=True)
-    assert "3 detractors in 7 days" in page
+    assert "3 detractors of 3 answers in 7 days" in page
     assert "Anna Agentova" not in page
 
 
@@ -59,7 +61,7 @@ def test_csv_export_has_the_rows_and_the_scope(auth, client, db, world):
     auth.login("lead_a")
     response = client.get(f"/team/{world.team_a.id}/overview.csv?sort=n&dir=desc")
     assert response.mimetype == "text/csv"
-    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    rows = list(csv.DictReader(io.StringIO(response.get_data().decode("utf-8-sig"))))
     assert [r["login"] for r in rows] == ["agent_a", "agent_a2"]
     assert rows[0]["n"] == "3" and rows[0]["enough_data"] == "no"
     assert rows[0]["tnps"] == "33.3"
@@ -89,3 +91,19 @@ def test_formula_like_names_are_quoted_in_csv(auth, client, db, world):
     auth.login("lead_a")
     text = client.get(f"/team/{world.team_a.id}/overview.csv").get_data(as_text=True)
     assert "'=HYPERLINK(1)" in text
+
+
+def test_csv_opens_in_excel_with_cyrillic_and_a_semicolon_option(auth, client, db, world):
+    """UTF-8 with a BOM (Excel on Russian Windows reads the names right); ?sep=semicolon
+    splits on ';' with decimal commas, as Excel in a Russian locale expects."""
+    world.agent_a.name = "Анна Агентова"
+    db.commit()
+    add_answers(db, "agent_a", [10, 10, 0])
+    auth.login("lead_a")
+    plain = client.get(f"/team/{world.team_a.id}/overview.csv").get_data()
+    assert plain.startswith("\ufeff".encode()) and "Анна Агентова".encode() in plain
+    excel = client.get(f"/team/{world.team_a.id}/overview.csv?sep=semicolon").get_data()
+    assert excel.startswith("\ufeff".encode())
+    rows = list(csv.DictReader(io.StringIO(excel.decode("utf-8-sig")), delimiter=";"))
+    mine = next(r for r in rows if r["login"] == "agent_a")
+    assert mine["name"] == "Анна Агентова" and mine["tnps"] == "33,3"

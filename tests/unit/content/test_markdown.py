@@ -31,3 +31,15 @@ def test_links_get_noopener_and_unsafe_urls_are_dropped() -> None:
     html = render_markdown("[ok](https://example.org) [bad](javascript:alert(1))")
     assert 'href="https://example.org"' in html and "noopener" in html
     assert "javascript:" not in html
+
+
+def test_a_list_right_after_a_paragraph_line_is_a_list():
+    """'**Say:**' and '- ...' lines without a blank line between them: a list, not one
+    run-on paragraph; code fences are left alone."""
+    from lab.content.markdown import render_markdown
+
+    html = render_markdown("**Say:**\n- «One»\n- «Two»\n\nSteps:\n1. First\n2. Second\n")
+    assert "<ul>" in html and html.count("<li>") == 4 and "<ol>" in html
+    assert "<p><strong>Say:</strong></p>" in html
+    fenced = render_markdown("```\ntext\n- not a list\n```\n")
+    assert "<li>" not in fenced

@@ -95,20 +95,39 @@ def test_bonus_panel_tier_next_and_odds():
 
 
 def test_bonus_panel_below_minimum():
-    """Below min_n: no tier, how many answers are missing, odds only if the pace gets there."""
+    """Below min_n: no tier, how many answers are missing; no odds below the forecast's n."""
     panel = bonus_panel(SCHEME, Tally(3, 0, 1), Tally(60, 30, 10), 2)
     assert not panel.enough_data and panel.tier_index is None and panel.missing == 6
     assert panel.headline is None and panel.forecast.not_enough == 1.0
+    # Four answers and a pace that reaches the tier: still no odds, they would swing.
     later = bonus_panel(SCHEME, Tally(3, 0, 1), Tally(60, 30, 10), 20)
-    assert later.headline is not None and later.headline.percent == 5
+    assert not later.forecast_shown and later.headline is None
+    enough = bonus_panel(SCHEME, Tally(7, 2, 1), Tally(60, 30, 10), 20)
+    assert enough.forecast_shown and enough.headline is not None
+    assert enough.headline.percent == 15  # +60 holds the top tier: the odds of keeping it
 
 
-def test_pace_falls_back_to_last_month():
-    """No answers yet this month: last month's count sets the pace."""
-    month = month_of(date(2026, 11, 1), MOSCOW)
-    now = month.start + timedelta(days=15)
-    assert pace(Tally(), 60, month, now) == 30
-    assert pace(Tally(10, 0, 0), 60, month, now) == 10
+def test_forecast_says_how_sure_it_is():
+    """Ten answers of about seventy expected is a rough guess; sixty of seventy is firm."""
+    assert bonus_panel(SCHEME, Tally(7, 2, 1), Tally(60, 30, 10), 60).sureness == "rough"
+    assert bonus_panel(SCHEME, Tally(20, 10, 5), Tally(60, 30, 10), 35).sureness == "fair"
+    assert bonus_panel(SCHEME, Tally(40, 15, 5), Tally(60, 30, 10), 10).sureness == "firm"
+
+
+def test_pace_reads_recent_months_volume():
+    """On the 1st, after one busy morning, the count expected comes from the last months
+    (61, 59, 60 a month), not from one day's pace (which once promised 122 more)."""
+    month = month_of(date(2026, 12, 1), MOSCOW)
+    now = month.start + timedelta(hours=12)
+    expected = pace(Tally(4, 0, 0), [61, 59, 60], month, now)
+    assert 55 <= expected <= 60
+    # Half the month left: half a usual month, whatever this month's first days did.
+    assert pace(Tally(50, 0, 0), [60, 60, 60], month, month.start + timedelta(days=15.5)) == 30
+    # A month without answers (a holiday) is left out of the mean.
+    assert pace(Tally(), [0, 40, 0], month, month.start + timedelta(days=15.5)) == 20
+    # A new agent: this month's own pace.
+    assert pace(Tally(10, 0, 0), [], month, month.start + timedelta(days=10)) == 21
+    assert pace(Tally(), [], month, now) == 0
 
 
 @pytest.mark.parametrize("chance,text", [(0, "0%"), (0.001, "<1%"), (0.62, "62%"),

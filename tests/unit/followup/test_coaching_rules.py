@@ -56,10 +56,11 @@ def test_before_after_finds_a_real_change():
 
 
 def test_chart_coordinates():
-    """-100..100 maps onto the plot; up is a higher TNPS."""
-    assert charts.x_of(-100) == charts.LEFT
-    assert charts.x_of(100) == charts.WIDTH - charts.RIGHT
-    assert charts.y_of(100) == charts.TOP
-    assert charts.y_of(-100) == charts.HEIGHT - charts.BOTTOM
+    """A -100..100 frame maps onto the plot; up is a higher TNPS."""
+    frame = charts.Axes(charts.Range(-100, 100), charts.Range(-100, 100))
+    assert frame.x_of(-100) == charts.LEFT
+    assert frame.x_of(100) == charts.WIDTH - charts.RIGHT
+    assert frame.y_of(100) == charts.TOP
+    assert frame.y_of(-100) == charts.HEIGHT - charts.BOTTOM
     dot = charts.scatter([("Anna", 0, 0, -20, 20, True)])[0]
     assert dot.y_high < dot.y < dot.y_low

@@ -26,9 +26,26 @@ def test_below_min_n_nobody_is_judged():
 
 
 def test_recent_detractors_and_overdue_sectors():
-    """Three detractors in a week and an overdue sector each raise their flag."""
-    assert flags.flags_for(Tally(), Tally(), 3, 1) == (flags.DETRACTORS, flags.OVERDUE)
-    assert flags.flags_for(Tally(), Tally(), 2, 0) == ()
+    """Three detractors of four answers in a week and an overdue sector raise their flags."""
+    team = Tally(promoters=60, passives=25, detractors=15)
+    assert flags.flags_for(Tally(), team, 3, 1, recent_n=4) == (flags.DETRACTORS, flags.OVERDUE)
+    assert flags.flags_for(Tally(), team, 2, 0, recent_n=2) == ()
+
+
+def test_detractor_flag_is_relative_to_volume_and_team():
+    """The team's best agent (+65) with 6 detractors among 70 answers in a week is at the
+    team's rate, not flagged; 6 of 12 is far above it; a 40%-detractor team moves the bar."""
+    best = Tally(promoters=50, passives=14, detractors=6)
+    team = best + Tally(promoters=120, passives=50, detractors=50)
+    assert flags.flags_for(best, team, 6, 0, recent_n=70) == ()
+    assert flags.flags_for(Tally(3, 3, 6), team, 6, 0, recent_n=12) == (flags.DETRACTORS,)
+    rough = Tally(promoters=20, passives=10, detractors=20)
+    assert flags.flags_for(Tally(3, 3, 6), rough + Tally(3, 3, 6), 6, 0, recent_n=12) == ()
+
+
+def test_binomial_tail():
+    assert flags.binomial_tail(10, 0, 0.3) == 1.0 and flags.binomial_tail(3, 4, 0.3) == 0.0
+    assert abs(flags.binomial_tail(2, 1, 0.5) - 0.75) < 1e-12
 
 
 def test_window():
@@ -45,7 +62,7 @@ def test_scheme_text_round_trip():
 
 
 @pytest.mark.parametrize("text, message", [
-    ("30 10", "line 1"), ("0: 5\n-10: 2", "rise strictly"), ("0: -5", "line 1"),
+    ("30 10", "line 1"), ("0: 5\n-10: 2", "above the line before"), ("0: -5", "line 1"),
     ("150: 5", "from -100 to 100"), ("", "at least one tier"),
 ])
 def test_bad_scheme_text_names_the_problem(text, message):
