@@ -40,6 +40,9 @@ class SurveyResponse(Base):
         Index("ix_survey_responses_agent_comments", "agent_id", "answered_at", "id",
               sqlite_where=text("comment IS NOT NULL"),
               postgresql_where=text("comment IS NOT NULL")),
+        # The team overview's recent detractors, without reading each agent's history.
+        Index("ix_survey_responses_agent_detractors", "agent_id", "answered_at",
+              sqlite_where=text("score <= 6"), postgresql_where=text("score <= 6")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

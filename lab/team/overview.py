@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal_column, select
 from sqlalchemy.orm import Session
 
 from lab.accounts.models import Team, User
@@ -23,6 +23,7 @@ from lab.training.models import Attempt, Reply
 from lab.training.progress import loyalty_code
 from lab.training.state import Progress, load_progress_many
 
+DETRACTOR_MAX = 6  # the highest detractor score (lab.tnps.category)
 DIMENSIONS = ("reliability", "empathy", "inspiration")
 TREND_WEEKS = 8
 
@@ -74,8 +75,11 @@ def dimension_averages(session: Session, agent_ids: list[int]
 
 def recent_detractors(session: Session, agent_ids: list[int], since: datetime) -> dict[int, int]:
     """How many detractor answers each agent got since a moment (late ones left out)."""
+    # "score <= 6" as written in the partial index ix_survey_responses_agent_detractors:
+    # with a bound parameter SQLite could not tell that the index covers the query.
     stmt = (select(SurveyResponse.agent_id, func.count())
-            .where(SurveyResponse.agent_id.in_(agent_ids), SurveyResponse.score <= 6,
+            .where(SurveyResponse.agent_id.in_(agent_ids),
+                   SurveyResponse.score <= literal_column(str(DETRACTOR_MAX)),
                    SurveyResponse.late.is_(False), SurveyResponse.answered_at >= since)
             .group_by(SurveyResponse.agent_id))
     return dict(session.execute(stmt).all())
