@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, current_app, g, request
 from flask_babel import Babel, get_translations
+from flask_babel.speaklater import LazyString
 from flask_login import current_user
 
 LANG_COOKIE = "lab_lang"
@@ -38,6 +39,18 @@ def _translations():
     if found is None:
         found = g.lab_translations = get_translations()
     return found
+
+
+def gettext(string: str, **variables) -> str:
+    """Flask-Babel's gettext through the request's catalogue looked up once."""
+    text = _translations().ugettext(string)
+    return text % variables if variables else text
+
+
+def lazy_gettext(string: str, **variables) -> LazyString:
+    """A label translated when shown (module-level texts: navigation, form labels), the
+    same LazyString as Flask-Babel's but resolved through the request's catalogue."""
+    return LazyString(gettext, string, **variables)
 
 
 def init_app(app: Flask) -> None:
