@@ -6,11 +6,12 @@ The raw baseline inserts the very tuples the sync stores (prepared beforehand, u
 into a copy of survey_responses with the same columns and indexes, a batch per
 transaction: executemany on SQLite, COPY on PostgreSQL. The sync's time includes
 reading the store, validating, the rollups and the cursor; the ratio says how close it
-comes to the bare insert.
+comes to the bare insert. Each round uses a fresh app database, the order of the two
+alternating; the median ratio of the rounds is the one to quote on a shared machine.
 
 Run: python bench/bench_sync.py [--rows 1000000] [--agents 200] [--batch 20000]
        [--db URL --store URL]      (PostgreSQL: both are emptied first!)
-       [--latency-samples 20] [--interval 5]
+       [--latency-samples 20] [--interval 5] [--rounds 3]
 Defaults use SQLite files in a temporary folder. Prints plain numbers; not a test.
 """
 
@@ -216,36 +217,54 @@ def main() -> None:
     parser.add_argument("--store", help="store URL (default: a SQLite file)")
     parser.add_argument("--latency-samples", type=int, default=20)
     parser.add_argument("--interval", type=float, default=5.0)
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="raw and sync pairs, each on a fresh app database (median)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="bench-sync-"))
-    db_url = args.db or f"sqlite:///{folder / 'lab.db'}"
     store_url = args.store or f"sqlite:///{folder / 'store.db'}"
     settings = SurveySettings(store_url=store_url, batch_size=args.batch, interval=args.interval)
-    engine = prepare_app_db(db_url, args.agents)
-    sessions = make_sessionmaker(engine)
     store = SurveyStore.from_settings(settings)
     if not is_sqlite(store_url):
         with store.engine.begin() as connection:
             connection.execute(text(f"DROP TABLE IF EXISTS {settings.table}"))
-    print(f"app db {engine.url.get_backend_name()}, store {store.engine.url.get_backend_name()}"
-          f", {args.rows:,} rows, {args.agents} agents, batches of {args.batch}")
     days = args.days or max(1, round(365 * args.rows / 1_000_000))
-    print(f"store filled in {fill_store(store, args.rows, args.agents, days):.1f} s "
-          f"({days} days)")
-    raw, raw_cpu = raw_insert(engine, store, settings, args.batch)
-    began, cpu = time.perf_counter(), time.process_time()
-    report = sync_once(sessions, store, settings)
-    took, cpu = time.perf_counter() - began, time.process_time() - cpu
-    print(f"sync: {report}")
-    # This process's CPU (all threads) says what the sync costs when other work shares the
-    # machine and the wall clock does not; a database server's CPU is not in it.
-    print(f"sync: {took:.1f} s, {report.seen / took:,.0f} rows/s; this process used "
-          f"{cpu:.1f} s CPU ({cpu / max(report.seen, 1) * 1e6:.1f} us/row)")
-    kind = "executemany" if is_sqlite(db_url) else "COPY"
-    print(f"raw {kind} of the same rows into a copy of the table and its indexes: {raw:.1f} s, "
-          f"{report.taken / raw:,.0f} rows/s; this process used {raw_cpu:.1f} s CPU")
-    # Speed as a share of the raw insert's: 1.0 would be the bare insert's pace.
-    print(f"sync speed / raw speed: {raw / took:.2f}x wall clock, {raw_cpu / cpu:.2f}x "
+    filled = fill_store(store, args.rows, args.agents, days)
+    ratios, cpu_ratios = [], []
+    for number in range(1, args.rounds + 1):
+        # A fresh app database each round; the order alternates, so neither side always
+        # runs on a warmer cache or a quieter moment of a shared machine.
+        db_url = args.db or f"sqlite:///{folder / f'lab-{number}.db'}"
+        engine = prepare_app_db(db_url, args.agents)
+        sessions = make_sessionmaker(engine)
+        if number == 1:
+            print(f"app db {engine.url.get_backend_name()}, store "
+                  f"{store.engine.url.get_backend_name()}, {args.rows:,} rows, {args.agents} "
+                  f"agents, batches of {args.batch}; store filled in {filled:.1f} s "
+                  f"({days} days)")
+        raw_first = number % 2 == 1
+        if raw_first:
+            raw, raw_cpu = raw_insert(engine, store, settings, args.batch)
+        began, cpu = time.perf_counter(), time.process_time()
+        report = sync_once(sessions, store, settings)
+        took, cpu = time.perf_counter() - began, time.process_time() - cpu
+        if not raw_first:
+            raw, raw_cpu = raw_insert(engine, store, settings, args.batch)
+        kind = "executemany" if is_sqlite(db_url) else "COPY"
+        # This process's CPU (all threads) says what the sync costs when other work shares
+        # the machine and the wall clock does not; a database server's CPU is not in it.
+        # Speed as a share of the raw insert's: 1.0 would be the bare insert's pace.
+        print(f"round {number} ({'raw first' if raw_first else 'sync first'}): {report}")
+        print(f"  sync {took:.1f} s, {report.seen / took:,.0f} rows/s, {cpu:.1f} s CPU "
+              f"({cpu / max(report.seen, 1) * 1e6:.1f} us/row); raw {kind} into a copy of the "
+              f"table and its indexes {raw:.1f} s, {report.taken / raw:,.0f} rows/s, "
+              f"{raw_cpu:.1f} s CPU; sync/raw speed {raw / took:.2f}x wall, "
+              f"{raw_cpu / cpu:.2f}x CPU")
+        ratios.append(raw / took)
+        cpu_ratios.append(raw_cpu / cpu)
+        if number < args.rounds:
+            engine.dispose()
+    print(f"sync speed / raw speed, median of {args.rounds} round(s): "
+          f"{statistics.median(ratios):.2f}x wall clock, {statistics.median(cpu_ratios):.2f}x "
           "this process's CPU (rollups, validation and the store read included)")
     began = time.perf_counter()
     again = sync_once(sessions, store, settings)

@@ -6,9 +6,11 @@ It builds a throwaway instance (migrations and `lab demo`; optionally --history 
 answers for agent1), serves it with gunicorn on 127.0.0.1 (2 workers, --preload, the
 production command), signs in agent1 and lead1 through the login form, then loads each
 URL with --connections client threads for --seconds, in --rounds interleaved rounds,
-and stops the server it started. The client is Python threads on the same machine:
-it takes CPU from the server too, which is why the ratios to health, measured the same
-way in the same run, say more than the absolute numbers.
+and stops the server it started. Before that it prints each page's p50 inside the app
+(the Flask test client, no HTTP): the server's own time, by the clock and by CPU. The
+load's client is Python threads on the same machine: it takes CPU from the server too,
+which is why the ratios to health, measured the same way in the same run, say more than
+the absolute numbers.
 
 Run: python bench/bench_web.py [--seconds 5] [--connections 4] [--rounds 2]
        [--workers 2] [--history 0]
@@ -162,6 +164,36 @@ def add_history(count: int) -> None:
         session.close()
 
 
+def server_times(count: int) -> None:
+    """p50 of each page's time inside the app (the Flask test client: no HTTP, no
+    gunicorn), by the clock and by this thread's CPU, `count` requests each."""
+    sys.path.insert(0, str(ROOT))
+    from lab import create_app
+
+    app = create_app()
+    clients = {}
+    for login in ("agent1", "lead1"):
+        client = clients[login] = app.test_client()
+        token = CSRF.search(client.get("/login").get_data(as_text=True)).group(1)  # type: ignore[union-attr]
+        client.post("/login", data={"login": login, "password": PASSWORD, "csrf_token": token})
+    headers = {"Accept-Language": "en", "Accept-Encoding": "gzip"}
+    print(f"in the app (test client, {count} requests each, after 5 to warm up):")
+    for path, login in TARGETS:
+        client = clients[login or "agent1"]
+        for _ in range(5):
+            client.get(path, headers=headers)
+        clock, cpu = [], []
+        for _ in range(count):
+            began, used = time.perf_counter(), time.thread_time()
+            if client.get(path, headers=headers).status_code != 200:
+                raise RuntimeError(f"{path} did not answer 200")
+            cpu.append((time.thread_time() - used) * 1000)
+            clock.append((time.perf_counter() - began) * 1000)
+        who = f" ({login})" if login else ""
+        print(f"  {path + who:<24} p50 {statistics.median(clock):6.1f} ms by the clock, "
+              f"{statistics.median(cpu):6.1f} ms CPU")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=5.0)
@@ -171,9 +203,13 @@ def main() -> None:
     parser.add_argument("--history", type=int, default=0,
                         help="extra answers for agent1 (e.g. 35000), to load /me with history")
     parser.add_argument("--add-history", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--server-times", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.add_history:
         add_history(args.add_history)
+        return
+    if args.server_times:
+        server_times(args.server_times)
         return
     if not 0 < args.seconds <= 60 or not 0 < args.connections <= 32 or not 0 < args.rounds <= 5:
         parser.error("keep it bounded: --seconds up to 60, --connections up to 32, "
@@ -187,6 +223,9 @@ def main() -> None:
         _prepare(env, args.history)
         print(f"demo instance ready in {time.perf_counter() - began:.0f} s"
               + (f" (+{args.history:,} answers for agent1)" if args.history else ""))
+        # Each page's own time first, without HTTP or load: what the server spends on it.
+        subprocess.run([sys.executable, __file__, "--server-times", "40"], env=env, cwd=ROOT,
+                       check=True)
         port = _free_port()
         server = subprocess.Popen(  # noqa: S603 (our own command)
             [str(BIN / "gunicorn"), "--workers", str(args.workers), "--preload",

@@ -107,6 +107,17 @@ def writing() -> Iterator[None]:
         _write_intent.reset(token)
 
 
+@contextmanager
+def reading() -> Iterator[None]:
+    """Mark transactions begun inside as readers (deferred, no lock), even in a request
+    that may write later: a slow step between reads and writes must not hold the lock."""
+    token = _write_intent.set(False)
+    try:
+        yield
+    finally:
+        _write_intent.reset(token)
+
+
 def set_write_intent(value: bool):
     """Set the intent for the current context (a request); returns a token to reset it."""
     return _write_intent.set(value)

@@ -72,6 +72,16 @@ def find_session(db: Session, sid: SessionId, now: datetime | None = None) -> Us
     return row
 
 
+def signed_in_user(db: Session, sid: SessionId, now: datetime | None = None) -> User | None:
+    """The active user behind a cookie, in one statement (every page asks): the session's
+    row must be live and the user's epoch still the cookie's."""
+    return db.scalar(
+        select(User).join(UserSession, UserSession.user_id == User.id)
+        .where(User.id == sid.user_id, User.session_epoch == sid.epoch, User.active.is_(True),
+               UserSession.token_hash == _hash(sid.token),
+               UserSession.expires_at > (now or utcnow())))
+
+
 def end_session(db: Session, token: str) -> None:
     """End one session (sign-out)."""
     db.execute(delete(UserSession).where(UserSession.token_hash == _hash(token)))

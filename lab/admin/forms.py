@@ -1,6 +1,5 @@
 """Forms on the admin pages."""
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     IntegerField,
@@ -12,6 +11,8 @@ from wtforms import (
 )
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
+
+from lab.i18n import lazy_gettext as _l
 
 ROLE_CHOICES = [SelectChoice("agent", _l("Agent")), SelectChoice("lead", _l("Team lead")),
                 SelectChoice("manager", _l("Manager")), SelectChoice("admin", _l("Administrator"))]

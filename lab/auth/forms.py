@@ -1,9 +1,10 @@
 """Sign-in, sign-out and language forms (all CSRF-protected by Flask-WTF)."""
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, PasswordField, StringField, SubmitField
 from wtforms.validators import AnyOf, DataRequired, EqualTo, Length
+
+from lab.i18n import lazy_gettext as _l
 
 
 class LoginForm(FlaskForm):

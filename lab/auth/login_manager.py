@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import LoginManager
 
 from lab.accounts.models import User
-from lab.accounts.sessions import REMEMBER_LIFETIME, SessionId, find_session
+from lab.accounts.sessions import REMEMBER_LIFETIME, SessionId, signed_in_user
 from lab.web_db import get_session
 
 login_manager = LoginManager()
@@ -20,11 +20,8 @@ def load_user(user_id: str) -> User | None:
     sid = SessionId.parse(user_id) if isinstance(user_id, str) else None
     if sid is None:
         return None
-    db = get_session()
-    user = db.get(User, sid.user_id)
-    if user is None or user.session_epoch != sid.epoch or not user.active:
-        return None
-    if find_session(db, sid) is None:
+    user = signed_in_user(get_session(), sid)
+    if user is None:
         return None
     user.session_id = sid
     return user

@@ -6,9 +6,9 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from babel.dates import format_date, format_datetime
 from flask_babel import get_locale
-from flask_babel import lazy_gettext as _l
 
 from lab.dashboard.comments import CommentItem, CommentPage
+from lab.i18n import lazy_gettext as _l
 from lab.tnps.summary import Summary
 
 CATEGORY_LABELS = {"promoter": _l("Promoter"), "passive": _l("Passive"),

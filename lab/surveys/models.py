@@ -44,6 +44,9 @@ class SurveyResponse(Base):
         Index("ix_survey_responses_customer", "customer_hash", "call_ended_at",
               sqlite_where=text("customer_hash IS NOT NULL"),
               postgresql_where=text("customer_hash IS NOT NULL")),
+        # The team overview's recent answers and detractors, without reading each agent's
+        # whole history.
+        Index("ix_survey_responses_agent_answered", "agent_id", "answered_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,6 +1,5 @@
 """Forms on the team pages."""
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -14,6 +13,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
 from lab.calibration.reviews import COMMENT_MAX
+from lab.i18n import lazy_gettext as _l
 
 
 class OpenSectorForm(FlaskForm):

@@ -23,6 +23,7 @@ from lab.training.models import Attempt, Reply
 from lab.training.progress import loyalty_code
 from lab.training.state import Progress, load_progress_many
 
+DETRACTOR_MAX = 6  # the highest detractor score (lab.tnps.category)
 DIMENSIONS = ("reliability", "empathy", "inspiration")
 TREND_WEEKS = 8
 

@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 from datetime import timedelta
 from fractions import Fraction
+from functools import lru_cache
 
 from lab.tnps.bonus import BonusScheme
 from lab.tnps.tally import Tally
@@ -146,9 +147,13 @@ def _thresholds(n: int, scheme: BonusScheme) -> list[int]:
     return found
 
 
+@lru_cache(maxsize=4096)
 def forecast(agent: Tally, team: Tally, remaining: int, scheme: BonusScheme,
              strength: float = PRIOR_STRENGTH) -> Forecast:
-    """The chance of each way the period can end, given `remaining` more answers."""
+    """The chance of each way the period can end, given `remaining` more answers.
+
+    A pure function of frozen values, remembered: My TNPS asks the same question on every
+    view until a new answer changes a tally, and each costs some thousand lgamma calls."""
     if remaining < 0:
         raise ValueError(f"remaining answers cannot be negative, got {remaining}")
     remaining = min(remaining, MAX_REMAINING)

@@ -138,6 +138,18 @@ def _upsert_sql(session: Session, table: Table, first: str, third: str) -> str:
 _UPSERTS: dict[tuple[str, str], str] = {}
 
 
+def _unnest_sql(table: Table, first: str, third: str) -> str:
+    """The same upsert for PostgreSQL as one statement over arrays (one round trip a table
+    instead of one a key: a batch of 20k answers has some 5,000 daily keys)."""
+    names = (first, "agent_id", third, "promoters", "passives", "detractors")
+    return (f"INSERT INTO {table.name} ({', '.join(names)}) "  # noqa: S608 (our names only)
+            "SELECT * FROM unnest(%s::date[], %s::integer[], %s::text[], %s::integer[], "
+            f"%s::integer[], %s::integer[]) ON CONFLICT ({first}, agent_id, {third}) "
+            "DO UPDATE SET promoters = {t}.promoters + excluded.promoters, "
+            "passives = {t}.passives + excluded.passives, "
+            "detractors = {t}.detractors + excluded.detractors".replace("{t}", table.name))
+
+
 def _upsert(session: Session, table: Table, first: str, third: str,
             added: dict[tuple[date, int, str], list[int]]) -> None:
     # A +1 and a -1 that cancel (an answer stored and found a repeat in one batch) would
@@ -146,11 +158,19 @@ def _upsert(session: Session, table: Table, first: str, third: str,
     if not added:
         return
     # Sorted: concurrent writers (a sync and a push) lock rows in one order, no deadlock.
-    # SQLite keeps a Date as ISO text; the PostgreSQL driver takes the date itself.
-    text = session.get_bind().dialect.name == "sqlite"
-    params = [(day.isoformat() if text else day, agent, other, *counts)
-              for (day, agent, other), counts in sorted(added.items())]
-    session.connection().exec_driver_sql(_upsert_sql(session, table, first, third), params)
+    ordered = sorted(added.items())
+    connection = session.connection()
+    if session.get_bind().dialect.name == "postgresql":
+        columns = [[], [], [], [], [], []]
+        for (day, agent, other), (promoters, passives, detractors) in ordered:
+            for values, value in zip(columns, (day, agent, other, promoters, passives,
+                                               detractors), strict=True):
+                values.append(value)
+        connection.exec_driver_sql(_unnest_sql(table, first, third), tuple(columns))
+        return
+    # SQLite keeps a Date as ISO text.
+    params = [(day.isoformat(), agent, other, *counts) for (day, agent, other), counts in ordered]
+    connection.exec_driver_sql(_upsert_sql(session, table, first, third), params)
 
 
 def apply(session: Session, added: Increments) -> None:

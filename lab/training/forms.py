@@ -1,10 +1,10 @@
 """The reply form and the small action forms of the Lab."""
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, IntegerField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
+from lab.i18n import lazy_gettext as _l
 from lab.training.play import MAX_REPLY
 
 

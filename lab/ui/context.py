@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from flask import request
 from flask_babel import get_locale
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from lab.accounts.roles import Role
 from lab.auth.forms import LanguageForm, LogoutForm
+from lab.i18n import lazy_gettext as _l
 
 _PRACTISING = frozenset({Role.AGENT, Role.LEAD, Role.ADMIN})
 NAV = (
