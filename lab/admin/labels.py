@@ -58,6 +58,7 @@ FIELDS = {
     "agent_login": _l("agent's login"), "channel": _l("channel"),
     "call_ended_at": _l("call ended"), "sent_at": _l("SMS sent"),
     "answered_at": _l("answered"), "score": _l("score"), "comment": _l("comment"),
+    "customer_key": _l("customer key"),
 }
 SOURCES = {"sync": _l("store sync"), "push": _l("push"), "import": _l("file import")}
 RESOLUTIONS = {"fixed": _l("fixed"), "stored": _l("stored"), "dismissed": _l("dismissed"),
@@ -74,7 +75,17 @@ ACTIONS = {
     "quarantine.dismiss_bulk": _l("quarantine rows dismissed"),
     "followup.status": _l("follow-up status"), "sector.open": _l("sector assigned"),
     "agent.note": _l("note on an agent"), "response.reassign": _l("answer moved to another agent"),
+    "reply.review": _l("reply rating reviewed"),
+    "fairness.review": _l("fair-numbers sign looked into"),
 }
+
+
+SIGN_KINDS = {"steering": _l("channel steering"), "begging": _l("asking for a score")}
+
+
+def pairs_kind(detail: str) -> str:
+    """The sign kind of a fair-numbers note's stored detail ("kind=steering")."""
+    return detail.partition("kind=")[2] if detail.startswith("kind=") else ""
 
 
 def reason_label(code: str) -> str:
@@ -122,6 +133,8 @@ _PAIRS = re.compile(r"(\w+)=(\S*)")
 _CHARS = re.compile(r"^(\d+) characters$")
 _TARGET = re.compile(r"^(row|response) (.+)$")
 _ROWS = re.compile(r"^(\d+) rows$")
+_REVIEW = re.compile(r"^(right|override): scorer (\d+), lead (\d+)$")
+_REPLY = re.compile(r"^reply (\d+)$")
 
 
 def why_text(event) -> str:
@@ -139,6 +152,9 @@ def target_text(event) -> str:
     many = _ROWS.match(event.target or "")
     if many:
         return ngettext("%(num)d quarantine row", "%(num)d quarantine rows", int(many.group(1)))
+    reply = _REPLY.match(event.target or "")
+    if reply:
+        return str(_l("practice reply %(id)s", id=reply.group(1)))
     found = _TARGET.match(event.target or "")
     if not found:
         return event.target or ""
@@ -169,6 +185,14 @@ def detail_text(event, titles: dict[str, str] | None = None) -> str:
         return text + (" · " + str(_l("team %(name)s", name=team)) if team else "")
     if action == "quarantine.dismiss":
         return reason_label(detail)
+    review = _REVIEW.match(detail) if action == "reply.review" else None
+    if review:
+        verdict, scorer, lead = review.groups()
+        if verdict == "right":
+            return str(_l("rating %(n)s confirmed", n=scorer))
+        return str(_l("scorer %(scorer)s, lead %(lead)s", scorer=scorer, lead=lead))
+    if action == "fairness.review" and pairs_kind(detail):
+        return str(SIGN_KINDS.get(pairs_kind(detail), pairs_kind(detail)))
     if action == "quarantine.fix":
         try:
             change = json.loads(detail)

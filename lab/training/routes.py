@@ -241,12 +241,14 @@ def result(sector_id: str, attempt_id: int):
     # ?new= only says which badges to celebrate: an unknown or unearned one is not shown.
     asked = set(request.args.get("new", "").split(","))
     new_badges = [code for code in progress_.badges if code in asked]
+    # The call is replayed in the language it was held in, like the trial page.
+    call_lang = play.call_lang(attempt, _lang())
     return render_template(
         "training/result.html", sector=sector, attempt=attempt, lang=_lang(),
         reviews=lead_reviews.reviews_of(db, list(attempt.replies)),
         progress=progress_, following=following, new_badges=new_badges,
-        closing=conversation.closing_words(sector, attempt, _lang()), form=ActionForm(),
-        replay=conversation.replay(sector, attempt, _lang()),
+        closing=conversation.closing_words(sector, attempt, call_lang), form=ActionForm(),
+        replay=conversation.replay(sector, attempt, call_lang), call_lang=call_lang,
         code_category=code_category(attempt.loyalty_code,
                                     current_app.config["TRAINING_STAR_MARKS"]),
     )

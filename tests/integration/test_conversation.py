@@ -19,7 +19,7 @@ WITH_TIME = ("Hello Irina, I'm sorry about this. A banner on a mobile website sw
 
 
 def _said(page: str) -> list[str]:
-    return [re.sub(r"<[^>]+>", "", m) for m in re.findall(r'<span class="said">(.*?)</span>',
+    return [re.sub(r"<[^>]+>", "", m) for m in re.findall(r'<span class="said"[^>]*>(.*?)</span>',
                                                             page, re.S)]
 
 

@@ -31,7 +31,7 @@ def test_a_call_keeps_the_language_it_began_in(ready, client, content, db):
     client.post("/language", data={"lang": "ru", "next": "/lab", "csrf_token": csrf_from(page)})
     page = client.get(f"/lab/{SECTOR}/play").get_data(as_text=True)
     assert "Шаг 2 из 6" in page
-    said = re.findall(r'<li class="bubble customer">.*?<span class="said">(.*?)</span>', page)
+    said = re.findall(r'<li class="bubble customer">.*?<span class="said"[^>]*>(.*?)</span>', page)
     assert len(said) == 3 and not any(re.search("[а-яё]", line, re.I) for line in said)
     assert "This call began in English" not in page and "data-call-lang" in page
     _send(client, sector.trial(2).model_answer.en)
