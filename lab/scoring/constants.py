@@ -85,6 +85,9 @@ class Weights:
                                            "officialese", "hurtful"})
     # Padding caps the rating when at least this share of the reply does no work.
     padding_cap_share: float = 0.7
+    # ...or when its idle sentences (filler by share, as above) hold this many words: no
+    # excellent reply of the corpus' training part had more than 49 words doing nothing.
+    padding_cap_words: int = 60
     # Jargon and empty phrases this many times over make officialese padding, not a reply.
     officialese_hits: int = 2
     # A clause this close in meaning (lift) to blame, a refusal, an excuse, a brush-off, an

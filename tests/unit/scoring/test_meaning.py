@@ -111,9 +111,14 @@ def test_padded_officialese_around_the_right_words_is_not_a_ten(lang: str, text:
            "roubles will be back within 24 hours."),
 ])
 def test_short_complete_sentences_are_not_gaming(lang: str, text: str) -> None:
-    """Verbless short sentences and "most likely" about the cause raise no alarm."""
+    """Verbless short sentences and "most likely" about the cause raise no alarm.
+
+    The Russian reply gives neither the cause nor the refund's time, so a low passive or a
+    high detractor (6-8) is the fair rating; what it must never get is a gaming sign's cap.
+    """
     reading = default_scorer().read(sector().trial(1), text, lang)
     assert not reading.analysis.signals.get("keyword_list")
     assert not reading.analysis.harms.get("hedge") and not reading.analysis.harms.get(
         "hedge_weak")
-    assert score(1, text, lang).rating >= 7
+    assert not reading.tally.caps
+    assert score(1, text, lang).rating >= 6
