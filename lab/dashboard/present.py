@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, tzinfo
+from functools import lru_cache
 
 from babel.dates import format_date, format_datetime
 from flask_babel import get_locale
+from markupsafe import Markup
 
 from lab.dashboard.comments import CommentItem, CommentPage
 from lab.i18n import lazy_gettext as _l
@@ -62,16 +64,44 @@ def day_range(first: date, last: date) -> str:
 
 def week_label(monday: date) -> str:
     """A week by its days, in the user's language: 16–22 Nov 2026 (never "2026-W47")."""
+    return _week_label(monday, locale())
+
+
+@lru_cache(maxsize=4096)
+def _week_label(monday: date, locale: str) -> str:
+    # Remembered: My TNPS labels some fifty weeks twice a view, the same weeks every time.
     sunday = monday + timedelta(days=6)
     if monday.month == sunday.month:
-        return f"{monday.day}–{format_date(sunday, 'd MMM y', locale=locale())}"
-    return f"{format_date(monday, 'd MMM', locale=locale())} – " \
-        f"{format_date(sunday, 'd MMM y', locale=locale())}"
+        return f"{monday.day}–{format_date(sunday, 'd MMM y', locale=locale)}"
+    return f"{format_date(monday, 'd MMM', locale=locale)} – " \
+        f"{format_date(sunday, 'd MMM y', locale=locale)}"
 
 
 def short_month(day: date) -> str:
     """A month's short name for an axis: Nov / нояб."""
     return format_date(day, "LLL", locale=locale())
+
+
+# The small pieces the My TNPS templates print dozens of times a page. They were Jinja
+# macros, imported "with context" by three templates: each import rebuilt the macro
+# module, and each call went through Jinja's macro machinery (about 150 a page). The
+# output is the same text.
+
+def signed(value) -> str:
+    """A TNPS or code with its sign, no decimals: +12, -3, 0; a dash for none."""
+    # %-formatting, as the macro's format filter did: it takes any real number.
+    return "—" if value is None else "%+.0f" % value  # noqa: UP031
+
+
+def tnps_value(summary: Summary, min_n: int | None = None) -> Markup:
+    """The headline TNPS in a span whose class says whether it stands on enough data."""
+    kind = ("tnps-num" if summary.enough_data else "not-enough") if summary.tally.n else "muted"
+    return Markup('<span class="{}">{}</span>').format(kind, tnps_text(summary))
+
+
+def tnps_detail(summary: Summary, min_n: int) -> str:
+    """What the headline stands on (see detail_text)."""
+    return detail_text(summary, min_n)
 
 
 def summary_json(summary: Summary, min_n: int) -> dict[str, object]:
