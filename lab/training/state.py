@@ -28,7 +28,7 @@ def profile_of(session: Session, user: User) -> LabProfile:
 
 def chapters_read(session: Session, user: User) -> set[str]:
     """Slugs of the Codex chapters the user marked as read."""
-    return set(session.scalars(select(CodexRead.chapter).where(CodexRead.user_id == user.id)))
+    return set(session.scalars(_CHAPTERS_READ, {"user_id": user.id}))
 
 
 def codex_done(read: set[str], content: Content) -> bool:
@@ -158,17 +158,22 @@ def _progress(order: list[str], content: Content, read: set[str], best: dict[str
     )
 
 
+# Built once: My TNPS runs them on every view.
+_STATE_ATTEMPTS = (select(Attempt.id, Attempt.sector_id, Attempt.finished_at, Attempt.stars,
+                          Attempt.loyalty_code).where(Attempt.user_id == bindparam("user_id")))
+_STATE_OPENED = select(SectorAccess.sector_id).where(SectorAccess.user_id == bindparam("user_id"))
+_CHAPTERS_READ = select(CodexRead.chapter).where(CodexRead.user_id == bindparam("user_id"))
+
+
 def load_sector_states(session: Session, user: User, content: Content
                        ) -> list[progress.SectorState]:
     """Only the sector states, in three statements (no replies, XP or badges): what My
     TNPS shows beside live TNPS."""
     done = codex_done(chapters_read(session, user), content)
-    attempts = session.execute(
-        select(Attempt.id, Attempt.sector_id, Attempt.finished_at, Attempt.stars,
-               Attempt.loyalty_code).where(Attempt.user_id == user.id)).all()
+    given = {"user_id": user.id}
+    attempts = session.execute(_STATE_ATTEMPTS, given).all()
     best = best_attempts([a for a in attempts if a.finished_at is not None])
-    opened = set(session.scalars(select(SectorAccess.sector_id)
-                                 .where(SectorAccess.user_id == user.id)))
+    opened = set(session.scalars(_STATE_OPENED, given))
     return progress.sector_states(
         [sector.id for sector in content.sectors],
         {sid: (a.loyalty_code, a.stars) for sid, a in best.items()}, codex_done=done,
