@@ -142,7 +142,7 @@ def keep_statistics(session: Session) -> None:
     answered-at index, checking each row for a comment (38 ms at 35k answers), instead of
     counting the partial comment index (1.4 ms). Called after answers are stored; ANALYZE
     runs inside the caller's write transaction, so its statistics commit with the rows
-    that changed them. The check is two lookups of one row. PostgreSQL keeps its own
+    that changed them. The check is three one-row lookups. PostgreSQL keeps its own
     statistics (autovacuum); nothing is done there.
     """
     if session.get_bind().dialect.name != "sqlite":
