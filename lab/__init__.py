@@ -81,9 +81,12 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _template_helpers(app: Flask) -> None:
+    from lab.dashboard import present
     from lab.ui import context
 
     app.context_processor(context.globals_for_templates)
+    for helper in (present.signed, present.tnps_value, present.tnps_detail):
+        app.add_template_global(helper)
     app.add_template_filter(context.percent_class, "pct")
     app.add_template_filter(context.week_label, "week_label")
     app.add_template_filter(context.week_start, "week_start")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from lab.accounts.models import User
@@ -73,16 +73,20 @@ class SectorMark:
     attempt_id: int  # the latest attempt with a review: its result page shows them
 
 
+# Built once: the map runs it on every view.
+_MARKS = (select(Attempt.sector_id, func.count(ReplyReview.id),
+                 func.count(ReplyReview.comment), func.max(Attempt.id))
+          .join(Reply, Reply.attempt_id == Attempt.id)
+          .join(ReplyReview, ReplyReview.reply_id == Reply.id)
+          .where(Attempt.user_id == bindparam("agent_id"), Attempt.finished_at.is_not(None))
+          .group_by(Attempt.sector_id))
+
+
 def marks_for(session: Session, agent: User) -> dict[str, SectorMark]:
     """Per sector, the agent's reviewed replies (one statement for the whole map)."""
-    stmt = (select(Attempt.sector_id, func.count(ReplyReview.id),
-                   func.count(ReplyReview.comment), func.max(Attempt.id))
-            .join(Reply, Reply.attempt_id == Attempt.id)
-            .join(ReplyReview, ReplyReview.reply_id == Reply.id)
-            .where(Attempt.user_id == agent.id, Attempt.finished_at.is_not(None))
-            .group_by(Attempt.sector_id))
     return {sector: SectorMark(count, commented, attempt_id)
-            for sector, count, commented, attempt_id in session.execute(stmt)}
+            for sector, count, commented, attempt_id
+            in session.execute(_MARKS, {"agent_id": agent.id})}
 
 
 @dataclass(frozen=True)

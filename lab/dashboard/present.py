@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, tzinfo
+from functools import lru_cache
 
+from babel import Locale
 from babel.dates import format_date, format_datetime
 from flask_babel import get_locale
+from markupsafe import Markup
 
 from lab.dashboard.comments import CommentItem, CommentPage
 from lab.i18n import lazy_gettext as _l
@@ -25,12 +28,21 @@ PERIOD_LABELS = {"all": _l("All time"), "month": _l("This month"),
 
 def locale() -> str:
     """The language the page is shown in."""
-    return str(get_locale() or "ru")
+    return str(_page_locale())
+
+
+def _page_locale() -> Locale:
+    """The page's Babel locale itself, for Babel's formatters: given a name instead, they
+    parse it again on every date (a view of My TNPS formats some three hundred)."""
+    return get_locale() or _RUSSIAN
+
+
+_RUSSIAN = Locale.parse("ru")
 
 
 def when(moment: datetime, tz: tzinfo) -> str:
     """A moment as the user reads it, in the centre's zone: 21 Nov 2026, 14:05."""
-    return format_datetime(moment.astimezone(tz), "d MMM y, HH:mm", locale=locale())
+    return format_datetime(moment.astimezone(tz), "d MMM y, HH:mm", locale=_page_locale())
 
 
 def call_when(item: CommentItem, tz: tzinfo) -> str:
@@ -40,38 +52,66 @@ def call_when(item: CommentItem, tz: tzinfo) -> str:
     answered = item.answered_at.astimezone(tz)
     if answered.date() == item.call_ended_at.astimezone(tz).date():
         return call
-    day = format_date(answered.date(), "d MMM", locale=locale())
+    day = format_date(answered.date(), "d MMM", locale=_page_locale())
     return call + " · " + str(_l("answered %(day)s", day=day))
 
 
 def month_name(day: date) -> str:
     """The month's name on its own, as a sentence uses it: November / ноябрь."""
-    return format_date(day, "LLLL", locale=locale())
+    return format_date(day, "LLLL", locale=_page_locale())
 
 
 def month_title(day: date) -> str:
     """Month and year as a heading: November 2026 / ноябрь 2026."""
-    return format_date(day, "LLLL y", locale=locale())
+    return format_date(day, "LLLL y", locale=_page_locale())
 
 
 def day_range(first: date, last: date) -> str:
     """Two local days as a range: 2 Nov – 1 Dec / 2 нояб. – 1 дек."""
-    return f"{format_date(first, 'd MMM', locale=locale())} – " \
-        f"{format_date(last, 'd MMM', locale=locale())}"
+    return f"{format_date(first, 'd MMM', locale=_page_locale())} – " \
+        f"{format_date(last, 'd MMM', locale=_page_locale())}"
 
 
 def week_label(monday: date) -> str:
     """A week by its days, in the user's language: 16–22 Nov 2026 (never "2026-W47")."""
+    return _week_label(monday, locale())
+
+
+@lru_cache(maxsize=4096)
+def _week_label(monday: date, locale: str) -> str:
+    # Remembered: My TNPS labels some fifty weeks twice a view, the same weeks every time.
     sunday = monday + timedelta(days=6)
     if monday.month == sunday.month:
-        return f"{monday.day}–{format_date(sunday, 'd MMM y', locale=locale())}"
-    return f"{format_date(monday, 'd MMM', locale=locale())} – " \
-        f"{format_date(sunday, 'd MMM y', locale=locale())}"
+        return f"{monday.day}–{format_date(sunday, 'd MMM y', locale=locale)}"
+    return f"{format_date(monday, 'd MMM', locale=locale)} – " \
+        f"{format_date(sunday, 'd MMM y', locale=locale)}"
 
 
 def short_month(day: date) -> str:
     """A month's short name for an axis: Nov / нояб."""
-    return format_date(day, "LLL", locale=locale())
+    return format_date(day, "LLL", locale=_page_locale())
+
+
+# The small pieces the My TNPS templates print dozens of times a page. They were Jinja
+# macros, imported "with context" by three templates: each import rebuilt the macro
+# module, and each call went through Jinja's macro machinery (about 150 a page). The
+# output is the same text.
+
+def signed(value) -> str:
+    """A TNPS or code with its sign, no decimals: +12, -3, 0; a dash for none."""
+    # %-formatting, as the macro's format filter did: it takes any real number.
+    return "—" if value is None else "%+.0f" % value  # noqa: UP031
+
+
+def tnps_value(summary: Summary, min_n: int | None = None) -> Markup:
+    """The headline TNPS in a span whose class says whether it stands on enough data."""
+    kind = ("tnps-num" if summary.enough_data else "not-enough") if summary.tally.n else "muted"
+    return Markup('<span class="{}">{}</span>').format(kind, tnps_text(summary))
+
+
+def tnps_detail(summary: Summary, min_n: int) -> str:
+    """What the headline stands on (see detail_text)."""
+    return detail_text(summary, min_n)
 
 
 def summary_json(summary: Summary, min_n: int) -> dict[str, object]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 
-from sqlalchemy import func, literal, select, union_all
+from sqlalchemy import ScalarSelect, bindparam, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from lab.accounts.models import Team, User
@@ -142,22 +142,31 @@ def _summed(rows) -> Tally:
     return Tally(promoters, passives, detractors)
 
 
+_SUMS = (func.sum(TnpsDaily.promoters), func.sum(TnpsDaily.passives),
+         func.sum(TnpsDaily.detractors))
+_DAYS = TnpsDaily.day.between(bindparam("start"), bindparam("end"))
+# Built once (every view of My TNPS runs it): the agent's part, and with it the team's.
+_MY_DAYS = (select(literal("me").label("whose"), TnpsDaily.day, TnpsDaily.channel, *_SUMS)
+            .where(TnpsDaily.agent_id == bindparam("agent_id"), _DAYS)
+            .group_by(TnpsDaily.day, TnpsDaily.channel))
+_TEAM_DAYS = (select(literal("team").label("whose"), TnpsDaily.day,
+                     literal("").label("channel"), *_SUMS)
+              .where(TnpsDaily.agent_id.in_(select(User.id).where(
+                  User.team_id == bindparam("team_id"))), _DAYS)
+              .group_by(TnpsDaily.day))
+_HISTORY_ALONE = union_all(_MY_DAYS)
+_HISTORY_WITH_TEAM = union_all(_MY_DAYS, _TEAM_DAYS)
+
+
 def read_history(session: Session, user: User, start: date, end: date) -> History:
     """The agent's daily rows by channel and the team's daily sums, in one UNION ALL."""
-    sums = (func.sum(TnpsDaily.promoters), func.sum(TnpsDaily.passives),
-            func.sum(TnpsDaily.detractors))
-    days = TnpsDaily.day.between(start, end)
-    parts = [select(literal("me").label("whose"), TnpsDaily.day, TnpsDaily.channel, *sums)
-             .where(TnpsDaily.agent_id == user.id, days)
-             .group_by(TnpsDaily.day, TnpsDaily.channel)]
+    params = {"agent_id": user.id, "start": start, "end": end}
     if user.team_id is not None:
-        members = select(User.id).where(User.team_id == user.team_id)
-        parts.append(select(literal("team").label("whose"), TnpsDaily.day,
-                            literal("").label("channel"), *sums)
-                     .where(TnpsDaily.agent_id.in_(members), days).group_by(TnpsDaily.day))
+        params["team_id"] = user.team_id
+    stmt = _HISTORY_ALONE if user.team_id is None else _HISTORY_WITH_TEAM
     mine: dict[tuple[date, str], tuple[int, int, int]] = {}
     team: dict[date, tuple[int, int, int]] | None = {} if user.team_id is not None else None
-    for whose, day, channel, *counts in session.execute(union_all(*parts)):
+    for whose, day, channel, *counts in session.execute(stmt, params):
         day = day if isinstance(day, date) else date.fromisoformat(day)
         numbers = tuple(int(c or 0) for c in counts)
         if whose == "me":
@@ -179,19 +188,27 @@ class Facts:
     repeats: int = 0  # this month's answers of a customer counted already (one voice)
 
 
+def _month_count(condition) -> ScalarSelect:
+    return select(func.count()).select_from(SurveyResponse).where(
+        SurveyResponse.agent_id == bindparam("agent_id"), condition,
+        SurveyResponse.call_ended_at >= bindparam("month_start"),
+        SurveyResponse.call_ended_at < bindparam("month_end")).scalar_subquery()
+
+
+# Built once: each view of My TNPS runs it.
+_FACTS = select(
+    select(func.max(SurveyResponse.id))
+    .where(SurveyResponse.agent_id == bindparam("agent_id")).scalar_subquery(),
+    _month_count(SurveyResponse.late.is_(True)),
+    select(Team.name).where(Team.id == bindparam("team_id")).scalar_subquery(),
+    scheme_store.stored_value(),
+    _month_count(SurveyResponse.repeat_of.is_not(None)))
+
+
 def read_facts(session: Session, user: User, month: Month) -> Facts:
     """The facts in one statement of scalar subqueries, each on its own index."""
-    latest = select(func.max(SurveyResponse.id)).where(SurveyResponse.agent_id == user.id)
-    late = select(func.count()).select_from(SurveyResponse).where(
-        SurveyResponse.agent_id == user.id, SurveyResponse.late.is_(True),
-        SurveyResponse.call_ended_at >= month.start, SurveyResponse.call_ended_at < month.end)
-    repeats = select(func.count()).select_from(SurveyResponse).where(
-        SurveyResponse.agent_id == user.id, SurveyResponse.repeat_of.is_not(None),
-        SurveyResponse.call_ended_at >= month.start, SurveyResponse.call_ended_at < month.end)
-    team = select(Team.name).where(Team.id == user.team_id)
-    row = session.execute(select(latest.scalar_subquery(), late.scalar_subquery(),
-                                 team.scalar_subquery(), scheme_store.stored_value(),
-                                 repeats.scalar_subquery())).one()
+    row = session.execute(_FACTS, {"agent_id": user.id, "team_id": user.team_id,
+                                   "month_start": month.start, "month_end": month.end}).one()
     return Facts(int(row[0] or 0), int(row[1] or 0), row[2], row[3], int(row[4] or 0))
 
 

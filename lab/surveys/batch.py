@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from sqlalchemy.orm import Session
 
 from lab.alerts.detect import Arrived, answers_arrived
-from lab.db import utcnow
+from lab.db import keep_statistics, utcnow
 from lab.fairness.recount import apply_customer_rule
 from lab.surveys.bulk import COLUMNS, insert_rows
 from lab.surveys.fastpath import Prepared
@@ -49,6 +49,8 @@ def store_prepared(session: Session, prepared: Prepared, source: str, ctx=None
     if detractors:
         answers_arrived(session, [Arrived(row[0], row[3], row[8], row[9], bool(row[11]),
                                           _instant(row[7])) for row in detractors], utcnow())
+    if keys:
+        keep_statistics(session)
     held, replayed = quarantine(session, prepared.rejected, source)
     return SyncReport(
         seen=prepared.seen,

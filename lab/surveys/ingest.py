@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from lab.accounts.models import User
 from lab.alerts.detect import Arrived, answers_arrived
-from lab.db import utcnow
+from lab.db import keep_statistics, utcnow
 from lab.fairness.customers import customer_hash
 from lab.fairness.recount import apply_customer_rule
 from lab.surveys.bulk import insert_new
@@ -99,6 +99,8 @@ def store_valid(
         session, {customer_hash(secret, item.customer_key) for item in stored
                   if item.customer_key is not None and not item.late}, ctx.customer, ctx.tz)
     rollup.apply(session, counts)
+    if stored:
+        keep_statistics(session)
     return stored
 
 

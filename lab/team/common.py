@@ -34,11 +34,14 @@ def agent_or_404(team: Team, agent_id: int) -> User:
     return agent
 
 
-def chosen_team() -> Team | None:
-    """The team picked with ?team=ID, else the first visible one (None: leads none)."""
+def chosen_team(visible: list[Team] | None = None) -> Team | None:
+    """The team picked with ?team=ID, else the first visible one (None: leads none).
+    `visible`: the visible teams in order, when the caller has read them already."""
     wanted = arg_id("team")
     if wanted is not None:
         return team_or_404(wanted)
+    if visible is not None:
+        return visible[0] if visible else None
     return get_session().scalars(visible_teams(current_user).limit(1)).first()
 
 

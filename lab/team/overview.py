@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
-from sqlalchemy import case, func, select
+from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from lab.accounts.models import Team, User
@@ -62,28 +62,33 @@ class TeamOverview:
     rows: list[AgentRow]
 
 
+# Built once (the overview runs both on every view), with the agents' ids expanding.
+_IDS = bindparam("ids", expanding=True)
+_DIMENSIONS = (select(Attempt.user_id, *(func.avg(getattr(Reply, d)) for d in DIMENSIONS))
+               .join(Reply, Reply.attempt_id == Attempt.id)
+               .where(Attempt.user_id.in_(_IDS), Attempt.finished_at.is_not(None))
+               .group_by(Attempt.user_id))
+_RECENT = (select(SurveyResponse.agent_id, func.count(),
+                  func.sum(case((SurveyResponse.score <= DETRACTOR_MAX, 1), else_=0)))
+           .where(SurveyResponse.agent_id.in_(_IDS), SurveyResponse.score.is_not(None),
+                  SurveyResponse.late.is_(False), SurveyResponse.repeat_of.is_(None),
+                  SurveyResponse.answered_at >= bindparam("since"))
+           .group_by(SurveyResponse.agent_id))
+
+
 def dimension_averages(session: Session, agent_ids: list[int]
                        ) -> dict[int, dict[str, float | None]]:
     """Average reliability, empathy and inspiration of each agent's finished replies."""
-    stmt = (select(Attempt.user_id, *(func.avg(getattr(Reply, d)) for d in DIMENSIONS))
-            .join(Reply, Reply.attempt_id == Attempt.id)
-            .where(Attempt.user_id.in_(agent_ids), Attempt.finished_at.is_not(None))
-            .group_by(Attempt.user_id))
     found = {user_id: dict(zip(DIMENSIONS, (float(v) for v in values), strict=True))
-             for user_id, *values in session.execute(stmt)}
+             for user_id, *values in session.execute(_DIMENSIONS, {"ids": agent_ids})}
     return {agent_id: found.get(agent_id, dict.fromkeys(DIMENSIONS)) for agent_id in agent_ids}
 
 
 def recent_answers(session: Session, agent_ids: list[int], since: datetime
                    ) -> dict[int, tuple[int, int]]:
     """(answers, detractors) each agent got since a moment (late ones left out)."""
-    detractors = func.sum(case((SurveyResponse.score <= 6, 1), else_=0))
-    stmt = (select(SurveyResponse.agent_id, func.count(), detractors)
-            .where(SurveyResponse.agent_id.in_(agent_ids), SurveyResponse.score.is_not(None),
-                   SurveyResponse.late.is_(False), SurveyResponse.repeat_of.is_(None),
-                   SurveyResponse.answered_at >= since)
-            .group_by(SurveyResponse.agent_id))
-    return {agent_id: (int(n), int(d or 0)) for agent_id, n, d in session.execute(stmt)}
+    return {agent_id: (int(n), int(d or 0)) for agent_id, n, d
+            in session.execute(_RECENT, {"ids": agent_ids, "since": since})}
 
 
 def practice_code(progress: Progress) -> float | None:

@@ -49,8 +49,8 @@ def _built(team):
 @team_readers
 def overview():
     """The team's agents: sectors, codes, dimensions, live TNPS and who needs help now."""
-    team = chosen_team()
     teams = get_session().scalars(visible_teams(current_user)).all()
+    team = chosen_team(teams)
     if team is None:
         return render_template("team/overview.html", teams=teams, team=None)
     data, rows, args = _built(team)

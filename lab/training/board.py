@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from lab.accounts.models import User
@@ -23,15 +23,18 @@ class Board:
     anonymous: bool
 
 
+# Built once: the map runs it on every view.
+_TEAM_XP = (select(User.id, User.name, LabProfile.xp)
+            .outerjoin(LabProfile, LabProfile.user_id == User.id)
+            .where(User.team_id == bindparam("team_id"), User.role == Role.AGENT,
+                   User.active.is_(True)))
+
+
 def team_board(session: Session, user: User) -> Board | None:
     """The board of the user's team, or None for users without a team."""
     if user.team is None or user.role != Role.AGENT:
         return None
-    rows = session.execute(
-        select(User.id, User.name, LabProfile.xp)
-        .outerjoin(LabProfile, LabProfile.user_id == User.id)
-        .where(User.team_id == user.team_id, User.role == Role.AGENT, User.active.is_(True))
-    ).all()
+    rows = session.execute(_TEAM_XP, {"team_id": user.team_id}).all()
     places = ranked([(uid, name, xp or 0) for uid, name, xp in rows], me=user.id)
     shown = neighbours(places)
     if user.team.leaderboard_anonymous:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import inspect, select
+from sqlalchemy import bindparam, inspect, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -28,7 +28,7 @@ def profile_of(session: Session, user: User) -> LabProfile:
 
 def chapters_read(session: Session, user: User) -> set[str]:
     """Slugs of the Codex chapters the user marked as read."""
-    return set(session.scalars(select(CodexRead.chapter).where(CodexRead.user_id == user.id)))
+    return set(session.scalars(_CHAPTERS_READ, {"user_id": user.id}))
 
 
 def codex_done(read: set[str], content: Content) -> bool:
@@ -83,6 +83,18 @@ def _grouped(rows, keys: list[int]) -> dict[int, list]:
     return grouped
 
 
+# The statements of load_progress_many, built once (the map, My TNPS and the team pages
+# run them on every view; building them cost about as much as running them).
+_IDS = bindparam("ids", expanding=True)
+_READS = select(CodexRead.user_id, CodexRead.chapter).where(CodexRead.user_id.in_(_IDS))
+_ATTEMPTS = select(Attempt).where(Attempt.user_id.in_(_IDS)).order_by(Attempt.id)
+_ACCESS = select(SectorAccess).where(SectorAccess.user_id.in_(_IDS))
+_PROFILES = select(LabProfile).where(LabProfile.user_id.in_(_IDS))
+_BADGES = select(Badge.user_id, Badge.code).where(Badge.user_id.in_(_IDS))
+_REPLIES = (select(Reply).where(Reply.attempt_id.in_(_IDS))
+            .order_by(Reply.attempt_id, Reply.step))
+
+
 def load_progress_many(session: Session, users: list[User], content: Content
                        ) -> dict[int, Progress]:
     """Several agents' progress with one query per table, whatever the number of agents.
@@ -93,23 +105,19 @@ def load_progress_many(session: Session, users: list[User], content: Content
     ids = [user.id for user in users]
     if not ids:
         return {}
-    reads = _grouped(session.execute(select(CodexRead.user_id, CodexRead.chapter)
-                                     .where(CodexRead.user_id.in_(ids))), ids)
-    attempts = session.scalars(
-        select(Attempt).where(Attempt.user_id.in_(ids)).order_by(Attempt.id)).all()
+    given = {"ids": ids}
+    reads = _grouped(session.execute(_READS, given), ids)
+    attempts = session.scalars(_ATTEMPTS, given).all()
     finished = _grouped(((a.user_id, a) for a in attempts if a.finished_at is not None), ids)
     best = {uid: best_attempts(finished[uid]) for uid in ids}
     _attach_replies(session, [a for held in best.values() for a in held.values()])
     running = _grouped(((a.user_id, a.sector_id) for a in attempts if a.finished_at is None),
                        ids)
-    access = _grouped(((row.user_id, row) for row in session.scalars(
-        select(SectorAccess).where(SectorAccess.user_id.in_(ids)))), ids)
+    access = _grouped(((row.user_id, row) for row in session.scalars(_ACCESS, given)), ids)
     # Read only: the map and the team pages are GET requests, which must not write
     # (a deferred SQLite transaction that reads, then inserts, can fail under load).
-    profiles = {p.user_id: p for p in session.scalars(
-        select(LabProfile).where(LabProfile.user_id.in_(ids)))}
-    earned = _grouped(session.execute(select(Badge.user_id, Badge.code)
-                                      .where(Badge.user_id.in_(ids))), ids)
+    profiles = {p.user_id: p for p in session.scalars(_PROFILES, given)}
+    earned = _grouped(session.execute(_BADGES, given), ids)
     order = [sector.id for sector in content.sectors]
     return {uid: _progress(order, content, set(reads[uid]), best[uid], set(running[uid]),
                            {row.sector_id: row for row in access[uid]}, profiles.get(uid),
@@ -126,8 +134,7 @@ def _attach_replies(session: Session, attempts: list[Attempt]) -> None:
     if not attempts:
         return
     replies = _grouped(((r.attempt_id, r) for r in session.scalars(
-        select(Reply).where(Reply.attempt_id.in_([a.id for a in attempts]))
-        .order_by(Reply.attempt_id, Reply.step))), [a.id for a in attempts])
+        _REPLIES, {"ids": [a.id for a in attempts]})), [a.id for a in attempts])
     for attempt in attempts:
         set_committed_value(attempt, "replies", replies[attempt.id])
 
@@ -151,17 +158,22 @@ def _progress(order: list[str], content: Content, read: set[str], best: dict[str
     )
 
 
+# Built once: My TNPS runs them on every view.
+_STATE_ATTEMPTS = (select(Attempt.id, Attempt.sector_id, Attempt.finished_at, Attempt.stars,
+                          Attempt.loyalty_code).where(Attempt.user_id == bindparam("user_id")))
+_STATE_OPENED = select(SectorAccess.sector_id).where(SectorAccess.user_id == bindparam("user_id"))
+_CHAPTERS_READ = select(CodexRead.chapter).where(CodexRead.user_id == bindparam("user_id"))
+
+
 def load_sector_states(session: Session, user: User, content: Content
                        ) -> list[progress.SectorState]:
     """Only the sector states, in three statements (no replies, XP or badges): what My
     TNPS shows beside live TNPS."""
     done = codex_done(chapters_read(session, user), content)
-    attempts = session.execute(
-        select(Attempt.id, Attempt.sector_id, Attempt.finished_at, Attempt.stars,
-               Attempt.loyalty_code).where(Attempt.user_id == user.id)).all()
+    given = {"user_id": user.id}
+    attempts = session.execute(_STATE_ATTEMPTS, given).all()
     best = best_attempts([a for a in attempts if a.finished_at is not None])
-    opened = set(session.scalars(select(SectorAccess.sector_id)
-                                 .where(SectorAccess.user_id == user.id)))
+    opened = set(session.scalars(_STATE_OPENED, given))
     return progress.sector_states(
         [sector.id for sector in content.sectors],
         {sid: (a.loyalty_code, a.stars) for sid, a in best.items()}, codex_done=done,
