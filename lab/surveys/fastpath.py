@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from decimal import Decimal
 from itertools import compress, repeat
-from operator import add, getitem, gt, itemgetter, lt, mul, sub
+from operator import add, attrgetter, getitem, gt, itemgetter, lt, mul, sub
 
 from lab.fairness.customers import customer_hash
 from lab.surveys.domain import MAX_COMMENT, MAX_RESPONSE_ID, Rejected, Response, Valid
@@ -255,6 +256,8 @@ _PREFIX = itemgetter(2)
 _DAY = itemgetter(3)
 _STR = {str}
 _INT = {int}
+_DECIMAL = {Decimal}
+_EXPONENT = attrgetter("exponent")
 _CHANNELS = {"ivr", "sms"}
 CHUNK = 1024  # rows judged together: one odd row sends only its chunk down the row path
 
@@ -288,6 +291,20 @@ def _plain_times(values: Sequence[object], batch: Batch, stamp: Stamp
     return micros, stored, facts  # type: ignore[return-value]
 
 
+def _whole(values: Sequence[object]) -> Sequence[int] | None:
+    """Whole numbers as ints, as normalise makes them (a NUMERIC column gives Decimals);
+    None when any is something else."""
+    kinds = set(map(type, values))
+    if kinds == _INT:
+        return values  # type: ignore[return-value]
+    if kinds != _DECIMAL:
+        return None
+    exponents = set(map(_EXPONENT, map(Decimal.as_tuple, values)))  # type: ignore[arg-type]
+    if not all(type(exponent) is int and exponent >= 0 for exponent in exponents):
+        return None
+    return tuple(map(int, values))  # type: ignore[arg-type]
+
+
 def _plain_text(values: Sequence[object], longest: int) -> list[str] | None:
     """Printable text ids, stripped, none blank or over `longest`; None otherwise."""
     if set(map(type, values)) != _STR or not all(map(str.isprintable, values)):
@@ -310,8 +327,9 @@ def _plain_chunk(chunk: Sequence[tuple], ctx: IngestContext, agents: dict[str, i
     columns = list(zip(*chunk, strict=True))
     store_ids, response_ids, call_ids, logins, channels, ended, sent, answered, scores, \
         comments = columns[:10]
-    if set(map(type, store_ids)) != _INT or set(map(type, scores)) != _INT:
-        return None  # a Decimal, a float, text: row by row, where normalise decides
+    store_ids, scores = _whole(store_ids), _whole(scores)
+    if store_ids is None or scores is None:
+        return None  # a float, text, a Decimal with decimals: row by row
     if min(store_ids) < 0 or max(store_ids) > MAX_STORE_ID or min(scores) < 0 \
             or max(scores) > 10:
         return None
