@@ -2,9 +2,10 @@
 database, beside the database's own speed on the same rows, and the time from a row
 written in the store to that row counted.
 
-The raw baseline inserts the very tuples the sync stores (prepared beforehand, untimed)
-into a copy of survey_responses with the same columns and indexes, a batch per
-transaction: executemany on SQLite, COPY on PostgreSQL. The sync's time includes
+The raw baseline inserts the very tuples the sync stores (prepared beforehand, untimed),
+in the order the sync writes them (bulk.insert_order), into a copy of survey_responses
+with the same columns and indexes, a batch per transaction: executemany on SQLite, COPY
+on PostgreSQL. The sync's time includes
 reading the store, validating, the rollups and the cursor; the ratio says how close it
 comes to the bare insert. Each round uses a fresh app database, the order of the two
 alternating; the median ratio of the rounds is the one to quote on a shared machine.
@@ -132,8 +133,9 @@ def _raw_table(engine) -> None:
 def raw_insert(engine, store: SurveyStore, settings: SurveySettings, batch: int
                ) -> tuple[float, float]:
     """Seconds (wall, this process's CPU) to insert the same rows the sync stores, as
-    tuples, with nothing else; run first, into an empty copy, and dropped after."""
-    from lab.surveys.bulk import COLUMNS
+    tuples, in the order the sync writes them, with nothing else; into an empty copy,
+    dropped after."""
+    from lab.surveys.bulk import COLUMNS, insert_order
     from lab.surveys.fastpath import native_stamp, prepare, sqlite_stamp
     from lab.surveys.ingest import load_context
 
@@ -148,7 +150,8 @@ def raw_insert(engine, store: SurveyStore, settings: SurveySettings, batch: int
         if not raws:
             break
         after = int(raws[-1][0])
-        batches.append(prepare(raws, ctx, stamp, "sync", datetime.now(UTC)).rows)
+        batches.append(insert_order(prepare(raws, ctx, stamp, "sync", datetime.now(UTC)).rows,
+                                    engine.dialect.name))
     names = ", ".join(COLUMNS)
     began, cpu = time.perf_counter(), time.process_time()
     for rows_ in batches:

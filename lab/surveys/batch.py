@@ -4,19 +4,21 @@ transaction, with the same counts as ingest.store."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from operator import itemgetter
 
 from sqlalchemy.orm import Session
 
-from lab.alerts.detect import Arrived, answers_arrived
+from lab.alerts.detect import FRESH, Arrived, answers_arrived
 from lab.db import keep_statistics, utcnow
 from lab.fairness.recount import apply_customer_rule
 from lab.surveys.bulk import COLUMNS, insert_rows
-from lab.surveys.fastpath import Prepared
+from lab.surveys.fastpath import Prepared, sqlite_stamp
 from lab.surveys.quarantine import quarantine
 from lab.surveys.report import SyncReport
 from lab.tnps import rollup
 
 _HASH = COLUMNS.index("customer_hash")
+_HASHED = itemgetter(_HASH)
 
 
 def _instant(stamp: object) -> datetime:
@@ -35,7 +37,8 @@ def store_prepared(session: Session, prepared: Prepared, source: str, ctx=None
         # Some were there already: only the rows this call inserted count.
         keys = [key for row, key in zip(prepared.rows, keys, strict=True) if row[0] in inserted]
     counts = rollup.from_keys(keys)
-    if ctx is not None:
+    # Most stores send no customer key: one pass in C says so, before any per-row work.
+    if ctx is not None and any(map(_HASHED, prepared.rows)):
         # The one-voice rule takes back what a customer said twice, in the same apply.
         hashes = {row[_HASH] for row, key in zip(prepared.rows, prepared.keys, strict=True)
                   if row[_HASH] is not None and key is not None
@@ -43,12 +46,18 @@ def store_prepared(session: Session, prepared: Prepared, source: str, ctx=None
         if hashes:
             counts += apply_customer_rule(session, hashes, ctx.customer, ctx.tz)
     rollup.apply(session, counts)
-    # Only detractors can alarm: the rest of the batch costs one comparison per row.
-    detractors = [row for row in prepared.rows if row[8] <= 6
+    # Only fresh detractors can alarm (answers_arrived): a backlog has few, and the rest of
+    # the batch costs two comparisons per row. Stamps of one batch are all text (SQLite's,
+    # which sort as the instants do) or all datetimes.
+    now = utcnow()
+    rows = prepared.rows
+    since = now - FRESH
+    cut = sqlite_stamp(since) if rows and isinstance(rows[0][7], str) else since
+    detractors = [row for row in rows if row[8] <= 6 and row[7] >= cut
                   and (inserted is None or row[0] in inserted)]
     if detractors:
         answers_arrived(session, [Arrived(row[0], row[3], row[8], row[9], bool(row[11]),
-                                          _instant(row[7])) for row in detractors], utcnow())
+                                          _instant(row[7])) for row in detractors], now)
     if keys:
         keep_statistics(session)
     held, replayed = quarantine(session, prepared.rejected, source)

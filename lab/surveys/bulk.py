@@ -69,13 +69,26 @@ UNIQUE_VIOLATION = "23505"  # PostgreSQL's SQLSTATE
 COPY_TARGET = f"COPY survey_responses ({_NAMES}) FROM STDIN"
 
 
+def insert_order(rows: Sequence[tuple], dialect: str) -> list[tuple]:
+    """The rows in the order insert_rows writes them (the bench's raw insert takes them
+    in this order too). PostgreSQL: by response_id, like the stage's INSERT, so writers
+    meeting on the unique index wait for each other in one order, never in a circle.
+    SQLite (one writer at a time): by agent, each agent's rows in arrival order; four of
+    the table's indexes begin with agent_id, and a batch written agent by agent touches
+    each of their pages once instead of 200 scattered pages per row (a quarter less
+    insert time at 200 agents)."""
+    return sorted(rows, key=_first if dialect == "postgresql" else _agent)
+
+
+def _agent(row: tuple) -> int:
+    return row[3]
+
+
 def _postgres_rows(session: Session, rows: Sequence[tuple]) -> set[str] | None:
     # Nearly always every row is new: COPY straight into the table, as fast as the
     # database takes rows, in a savepoint. A row stored before (a replay, a push) breaks
     # the unique index: undo, and go through the stage, which skips the stored ones.
-    # Sorted by response_id like the stage's INSERT: writers meeting on the unique index
-    # wait for each other in one order, never in a circle.
-    ordered = sorted(rows, key=_first)
+    ordered = insert_order(rows, "postgresql")
     connection = session.connection()
     driver = connection.connection.driver_connection
     savepoint = connection.begin_nested()
@@ -102,6 +115,7 @@ def _sqlite_rows(session: Session, rows: Sequence[tuple]) -> set[str] | None:
     # sqlite3's executemany binds plain tuples in C, but cannot return rows: the count of
     # changes tells whether all were new, the usual case. The caller's transaction began
     # IMMEDIATE (it holds SQLite's one write lock), so no one else can insert meanwhile.
+    rows = insert_order(rows, "sqlite")
     cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.execute("SAVEPOINT survey_rows")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.dialects.sqlite import DATETIME
 
+from lab.surveys import fastpath
 from lab.surveys.domain import DEFAULT_WINDOWS, Valid
 from lab.surveys.fastpath import _fast, _slow, native_stamp, prepare, sqlite_stamp
 from lab.surveys.ingest import IngestContext, validate
@@ -94,3 +95,62 @@ def test_sqlite_stamp_is_sqlalchemys_text():
         moment = start + timedelta(seconds=rng.randrange(315_537_897_599),
                                    microseconds=rng.choice((0, rng.randrange(1_000_000))))
         assert sqlite_stamp(moment) == bind(moment.replace(tzinfo=None))
+
+
+def _plain_rows(rng: random.Random, count: int, customer: bool) -> list[tuple]:
+    """Plain store rows as a platform writes them, over several offsets and a DST change."""
+    rows = []
+    start = datetime(2026, 3, 27, 20, tzinfo=UTC)  # Europe's spring change on 29 March
+    offsets = (timedelta(hours=3), timedelta(0), timedelta(hours=-3, minutes=-30),
+               timedelta(hours=5, minutes=45), timedelta(hours=1))
+    for number in range(count):
+        zone = timezone(rng.choice(offsets))
+        ended = start + timedelta(seconds=rng.randrange(4 * 86400))
+        sms = rng.random() < 0.6
+        sent = ended + timedelta(seconds=rng.randrange(0, 30 * 3600)) if sms else None
+        answered = (sent or ended) + timedelta(seconds=rng.randrange(0, 30 * 3600))
+        row = (number, f"r-{number}", f"c-{number}", "agent1",
+               "sms" if sms else "ivr", ended.astimezone(zone).isoformat(timespec="seconds"),
+               sent.astimezone(zone).isoformat(timespec="seconds") if sent else None,
+               answered.astimezone(zone).isoformat(timespec="seconds"), rng.randrange(11),
+               rng.choice((None, None, "Quick and kind", " спасибо ")))
+        rows.append(row + ((rng.choice((None, "cust-1", "cust-2")),) if customer else ()))
+    return rows
+
+
+@pytest.mark.parametrize("zone", ["Europe/Moscow", "Europe/Berlin", "Asia/Kathmandu",
+                                  "America/St_Johns"])
+@pytest.mark.parametrize("stamp", [sqlite_stamp, native_stamp])
+@pytest.mark.parametrize("customer", [False, True])
+def test_chunks_judged_by_column_match_rows_judged_one_by_one(zone, stamp, customer):
+    """prepare's column-wise path gives what the row path gives, odd rows mixed in."""
+    rng = random.Random(f"{zone}{customer}")
+    ctx = IngestContext({"agent1": 1, " spaced": 2}, DEFAULT_WINDOWS, ZoneInfo(zone))
+    rows = _plain_rows(rng, 5000, customer)
+    if stamp is native_stamp:  # a NUMERIC score column on PostgreSQL gives Decimals
+        rows = [row[:8] + (Decimal(row[8]),) + row[9:] for row in rows]
+    # Odd rows in some chunks only: those chunks go row by row, the others by column.
+    for position in rng.sample(range(1024, 2048), 20) + rng.sample(range(4096, 5000), 5):
+        odd = _raw(rng.choice(CHANGES))
+        rows[position] = odd + ((None,) if customer else ())
+    for position in rng.sample(range(2048, 3072), 5):  # a repeat, an unknown agent
+        rows[position] = rows[position - 1000][:1] + rows[position - 1000][1:2] \
+            + rows[position][2:]
+    rows[3500] = rows[3500][:3] + ("ghost",) + rows[3500][4:]
+    now = datetime(2026, 4, 1, tzinfo=UTC)
+    fast = prepare(rows, ctx, stamp, "sync", now)
+    one_by_one = fastpath._row_by_row
+    agents = {"agent1": 1}
+    found: tuple[list, list, list, set] = ([], [], [], set())
+    received = stamp(now)
+    repeated = one_by_one(rows, ctx, agents, stamp, ("sync", received), fastpath.Batch.of(ctx),
+                          "sync", received, *found)
+    assert fast.rows == found[0]
+    assert fast.keys == found[1]
+    assert [(raw, why) for raw, why in fast.rejected] == found[2]
+    assert fast.repeated == repeated
+    assert any(key is None for key in fast.keys) and len(fast.rows) > 4900
+    assert fast.repeated >= 5 and len(fast.rejected) >= 10
+    first = fastpath._plain_chunk(rows[:1024], ctx, agents, stamp, ("sync", received),
+                                  fastpath.Batch.of(ctx))
+    assert first is not None and first[0] == found[0][:1024]  # taken by column
