@@ -6,12 +6,11 @@ scorer (the fitted model in lab/scoring/fitted/). `bench/bench_agreement.py` pri
 figures and the leave-one-trial-out ones.
 
 Spearman (per language and per sector) is checked against the targets. Three targets are
-not met yet, as last measured on the holdout (after the word-list fix and refit): excellent
-replies rated promoters 80.6% / 79.2% (target 85%), one gaming reply above 3 per language
-and one poor reply at 7 in Russian (target none), category accuracy 70.8% / 72.9% (target
-75%). Those checks hold
-the measured level as a floor, so the scorer cannot slide back, and name the target; the
-work on them is open.
+not met yet, as last measured on the holdout (after the blind phrasings and refit):
+excellent replies rated promoters 83.3% / 81.9% (target 85%), one gaming reply above 3 per
+language and one poor reply at 7 in Russian (target none), category accuracy 71.9% / 72.9%
+(target 75%). Those checks hold the measured level as a floor, so the scorer cannot slide
+back, and name the target; the work on them is open.
 """
 
 from __future__ import annotations
@@ -26,8 +25,8 @@ from tests.unit.scoring.helpers import score_text
 
 LANGS = ("ru", "en")
 # The level measured on the holdout where a target is not met yet (see the module's text).
-FLOORS = {"excellent_promoters": 0.79, "gaming_above_3": 1, "poor_at_7": 1,
-          "category_accuracy": 0.70}
+FLOORS = {"excellent_promoters": 0.81, "gaming_above_3": 1, "poor_at_7": 1,
+          "category_accuracy": 0.71}
 SECTORS = ("unexpected-charge", "poor-connection", "price-change", "about-to-leave")
 
 
@@ -74,7 +73,7 @@ def test_holdout_spearman(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_holdout_excellent_replies_are_promoters(lang: str) -> None:
-    """At least 80% of the replies leads call excellent are promoters (target: 85%)."""
+    """At least 81% of the replies leads call excellent are promoters (target: 85%)."""
     figures = _figures(lang)
     assert figures.excellent_promoters >= FLOORS["excellent_promoters"], figures
 
@@ -96,7 +95,7 @@ def test_holdout_poor_replies_stay_low(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_holdout_category_accuracy(lang: str) -> None:
-    """At least 70% of holdout replies land in the leads' category (target: 75%)."""
+    """At least 71% of holdout replies land in the leads' category (target: 75%)."""
     figures = _figures(lang)
     assert figures.category_accuracy >= FLOORS["category_accuracy"], figures
 
