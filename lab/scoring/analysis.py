@@ -74,6 +74,8 @@ class Analysis:
     answer_lift: float = 0.0
     # How close its closest clause comes to each kind of harm's phrasings (0-1).
     harm_lifts: dict[str, float] = field(default_factory=dict)
+    # Words in sentences doing no work, when the reply counts as filler by their share.
+    idle_words: int = 0
 
 
 def compile_trial(trial: Trial, lang: str, lexicon: Lexicon, encoder: Encoder | None = None
@@ -212,6 +214,7 @@ def _detect_signals(result: Analysis, compiled: CompiledTrial, language: Languag
     share = signals.padding_share(doc, useful, weights)
     if share > 0:
         result.signals["padding"] = share
+    result.idle_words = signals.idle_words(doc, useful, weights)
 
 
 def _by_meaning(result: Analysis, compiled: CompiledTrial, language: Language,

@@ -206,24 +206,11 @@ class Scorer:
                 self._harm(signal, 1, lang, caps, items)
             # Mostly idle sentences: whatever the rest does, the reply is not a promoter's.
             if name == "padding" and (share >= self.weights.padding_cap_share
-                                      or self._idle_words(analysis)
-                                      >= self.weights.padding_cap_words):
+                                      or analysis.idle_words >= self.weights.padding_cap_words):
                 caps.append(signal.cap)
         for d in DIMENSIONS:
             dims[d] -= penalty[d]
         return _Tally(needs, (concept_earned, concept_possible), dims, penalty, caps, items)
-
-    def _idle_words(self, analysis: Analysis) -> int:
-        """Words in sentences that meet no need, when the reply counts as filler by share."""
-        doc = analysis.doc
-        if doc.sentences < self.weights.filler_min_sentences:
-            return 0
-        useful: set[int] = set()
-        for need in analysis.needs.values():
-            useful |= need.sentences
-        if 1 - len(useful) / doc.sentences < self.weights.filler_share:
-            return 0
-        return sum(1 for sentence in doc.sentence if sentence not in useful)
 
     @staticmethod
     def _penalise(concept: Concept, amount: float, penalty: dict[str, float]) -> None:

@@ -171,12 +171,23 @@ def is_shouting(text: str, weights: Weights = WEIGHTS) -> bool:
     return len(letters) >= 12 and upper / len(letters) >= weights.caps_letter_share
 
 
+def _filler(doc: Doc, useful_sentences: set[int], weights: Weights) -> float:
+    """The share of idle sentences when the reply counts as filler by it, else 0."""
+    if doc.sentences < weights.filler_min_sentences:
+        return 0.0
+    idle = 1 - len(useful_sentences) / doc.sentences
+    return idle if idle >= weights.filler_share else 0.0
+
+
 def padding_share(doc: Doc, useful_sentences: set[int], weights: Weights = WEIGHTS) -> float:
     """How much of the padding penalty applies (0-1): for length, or for idle sentences."""
     n = len(doc.lemmas)
     share = min(1.0, max(0.0, (n - weights.long_words) / weights.long_words))
-    if doc.sentences >= weights.filler_min_sentences:
-        idle = 1 - len(useful_sentences) / doc.sentences
-        if idle >= weights.filler_share:
-            share = max(share, idle)
-    return share
+    return max(share, _filler(doc, useful_sentences, weights))
+
+
+def idle_words(doc: Doc, useful_sentences: set[int], weights: Weights = WEIGHTS) -> int:
+    """Words in the sentences doing no work, when the reply counts as filler; else 0."""
+    if not _filler(doc, useful_sentences, weights):
+        return 0
+    return sum(1 for sentence in doc.sentence if sentence not in useful_sentences)
