@@ -4,8 +4,8 @@ written in the store to that row counted.
 
 The raw baseline inserts the very tuples the sync stores (prepared beforehand, untimed),
 in the order the sync writes them (bulk.insert_order), into a copy of survey_responses
-with the same columns and indexes, a batch per transaction: executemany on SQLite, COPY
-on PostgreSQL. The sync's time includes
+with the same columns, indexes and foreign keys, a batch per transaction: executemany on
+SQLite, COPY on PostgreSQL. The sync's time includes
 reading the store, validating, the rollups and the cursor; the ratio says how close it
 comes to the bare insert. Each round uses a fresh app database, the order of the two
 alternating; the median ratio of the rounds is the one to quote on a shared machine.
@@ -113,7 +113,7 @@ RAW = "survey_responses_raw"
 
 
 def _raw_table(engine) -> None:
-    """An empty copy of survey_responses with the same columns and indexes."""
+    """An empty copy of survey_responses with the same columns, indexes and foreign keys."""
     with engine.begin() as connection:
         connection.exec_driver_sql(f"DROP TABLE IF EXISTS {RAW}")
         if is_sqlite(str(engine.url)):
@@ -128,6 +128,13 @@ def _raw_table(engine) -> None:
             connection.exec_driver_sql(f"CREATE TABLE {RAW} (LIKE survey_responses "
                                        "INCLUDING DEFAULTS INCLUDING CONSTRAINTS "
                                        "INCLUDING INDEXES)")
+            # LIKE copies no foreign keys, yet the server checks survey_responses.agent_id
+            # against users for every row the sync writes: the copy pays for it too.
+            keys = connection.exec_driver_sql(
+                "SELECT pg_get_constraintdef(oid) FROM pg_constraint "
+                "WHERE conrelid = 'survey_responses'::regclass AND contype = 'f'").scalars()
+            for definition in list(keys):
+                connection.exec_driver_sql(f"ALTER TABLE {RAW} ADD {definition}")
 
 
 def raw_insert(engine, store: SurveyStore, settings: SurveySettings, batch: int

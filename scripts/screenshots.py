@@ -36,6 +36,7 @@ SHOTS = [  # (file, login, path, language, width)
     ("me.png", "agent3", "/me", "ru", 1280),
     ("welcome.png", "agent12", "/lab/welcome", "ru", 1280),
     ("briefing-phone.png", "agent1", "/lab/unexpected-charge", "ru", 390),
+    ("centre.png", "manager", "/centre", "en", 1280),
 ]
 SECTOR = "unexpected-charge"
 
