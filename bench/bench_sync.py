@@ -143,8 +143,9 @@ def raw_insert(engine, store: SurveyStore, settings: SurveySettings, batch: int
     tuples, in the order the sync writes them, with nothing else; into an empty copy,
     dropped after."""
     from lab.surveys.bulk import COLUMNS, insert_order
-    from lab.surveys.fastpath import native_stamp, prepare, sqlite_stamp
+    from lab.surveys.fastpath import prepare
     from lab.surveys.ingest import load_context
+    from lab.surveys.stamps import native_stamp, sqlite_stamp
 
     _raw_table(engine)
     sqlite = is_sqlite(str(engine.url))

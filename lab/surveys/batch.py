@@ -12,9 +12,10 @@ from lab.alerts.detect import FRESH, Arrived, answers_arrived
 from lab.db import keep_statistics, utcnow
 from lab.fairness.recount import apply_customer_rule
 from lab.surveys.bulk import COLUMNS, insert_rows
-from lab.surveys.fastpath import Prepared, sqlite_stamp
+from lab.surveys.fastpath import Prepared
 from lab.surveys.quarantine import quarantine
 from lab.surveys.report import SyncReport
+from lab.surveys.stamps import sqlite_stamp
 from lab.tnps import rollup
 
 _HASH = COLUMNS.index("customer_hash")

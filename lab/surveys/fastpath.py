@@ -10,9 +10,9 @@ it takes is one validate_row accepts, with the same stored values (the same inst
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from decimal import Decimal
 from itertools import compress, repeat
 from operator import add, attrgetter, getitem, gt, itemgetter, lt, mul, sub
@@ -20,14 +20,22 @@ from operator import add, attrgetter, getitem, gt, itemgetter, lt, mul, sub
 from lab.fairness.customers import customer_hash
 from lab.surveys.domain import MAX_COMMENT, MAX_RESPONSE_ID, Rejected, Response, Valid
 from lab.surveys.domain.fields import (
-    EARLIEST,
-    LATEST,
     MAX_CALL_ID,
     MAX_CUSTOMER_KEY,
     MAX_STORE_ID,
 )
 from lab.surveys.ingest import IngestContext, validate
 from lab.surveys.settings import MAPPABLE
+from lab.surveys.stamps import (
+    MICRO,
+    MINSEC,
+    SECONDS,
+    Hour,
+    Stamp,
+    instant,
+    learn_hour,
+    sqlite_stamp,
+)
 from lab.surveys.store import normalise
 from lab.surveys.topics import topic_mask
 from lab.tnps.category import Category, category
@@ -36,37 +44,8 @@ from lab.tnps.category import Category, category
 _SLOT = {Category.PROMOTER: 0, Category.PASSIVE: 1, Category.DETRACTOR: 2}
 BUCKET = tuple(_SLOT[category(score)] for score in range(11))
 LATE_IVR, LATE_SENT, LATE_ANSWER = "ivr_answer_late", "sms_sent_late", "sms_answer_late"
-_parse = datetime.fromisoformat
 
 RollupKey = tuple[date, int, str, int, int]  # day, agent id, channel, slot, topics
-Stamp = Callable[[datetime], object]
-
-
-_HOURS: dict[tuple[int, int, int, int], str] = {}
-_MINUTE_SECOND = tuple(f"{minute:02d}:{second:02d}" for minute in range(60) for second in range(60))
-
-
-def sqlite_stamp(moment: datetime) -> str:
-    """A UTC datetime as SQLAlchemy's SQLite DATETIME text ("2025-11-21 00:52:29.000000").
-
-    datetime.isoformat costs over a microsecond; the date and hour change seldom between
-    rows, so their text is kept per hour and only minutes, seconds and micros are added.
-    """
-    key = (moment.year, moment.month, moment.day, moment.hour)
-    hour = _HOURS.get(key)
-    if hour is None:
-        if len(_HOURS) > 100_000:
-            _HOURS.clear()  # a long-running follow must not grow it without end
-        start = moment.replace(minute=0, second=0, microsecond=0, tzinfo=None)
-        hour = _HOURS[key] = start.isoformat(" ", "microseconds")[:14]
-    micro = moment.microsecond
-    return (hour + _MINUTE_SECOND[moment.minute * 60 + moment.second]
-            + (f".{micro:06d}" if micro else ".000000"))
-
-
-def native_stamp(moment: datetime) -> datetime:
-    """A UTC datetime as it is (the driver sends it, e.g. PostgreSQL's COPY)."""
-    return moment
 
 
 @dataclass
@@ -78,87 +57,6 @@ class Prepared:
     rejected: list[tuple[dict[str, object], Rejected]]
     repeated: int  # rows whose response_id came earlier in the same batch
     seen: int
-
-
-def _moment(value: object) -> datetime | None:
-    """The UTC instant of a plain aware timestamp, None for anything validate must judge."""
-    if type(value) is str:
-        try:
-            moment = _parse(value.strip())
-        except ValueError:
-            return None
-        # fromisoformat gives a fixed offset or none: no utcoffset() that could be None.
-        if moment.tzinfo is None:
-            return None
-    elif type(value) is not datetime or value.tzinfo is None or value.utcoffset() is None:
-        return None
-    else:
-        moment = value
-    moment = moment.astimezone(UTC)  # OverflowError near year 1 or 9999: prepare catches it
-    return moment if EARLIEST <= moment < LATEST else None  # validate gives the reason
-
-
-# The usual store timestamp is "2025-11-21T03:52:29+03:00": 25 characters, an hour and an
-# offset shared by many rows of a batch. Its hour is parsed once per batch (by the same
-# fromisoformat), and each row adds its minutes and seconds: a third of the cost.
-_MINSEC = {f":{minute:02d}:{second:02d}": minute * 60 + second
-           for minute in range(60) for second in range(60)}
-_SECONDS = tuple(timedelta(seconds=second) for second in range(3600))
-_MICRO = timedelta(microseconds=1)
-_HOUR = timedelta(hours=1)
-_LAST = timedelta(seconds=3599)
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-Hour = tuple[int, datetime, str | None, date | None]
-
-
-def _learn(value: str, hours: dict[str, Hour | bool], tz: tzinfo) -> Hour | bool:
-    """The facts of a plain timestamp's hour: microseconds since 1970 and the UTC datetime
-    of its start, its SQLite stamp prefix ("2025-11-21 00:", None when the offset has
-    minutes) and its local day in tz (None when the day or the offset changes within the
-    hour); False when the hour is anything but plain and in range (validate judges)."""
-    facts: Hour | bool = False
-    if value[4] == "-" and value[7] == "-":
-        try:
-            start = _parse(value[:13] + ":00:00" + value[19:])
-            offset = start.utcoffset()
-            if offset is not None:
-                start = start.astimezone(UTC)
-                if start >= EARLIEST and start + _LAST < LATEST:
-                    prefix = (start.isoformat(" ", "microseconds")[:14]
-                              if offset % _HOUR == timedelta(0) else None)
-                    first, last = start.astimezone(tz), (start + _LAST).astimezone(tz)
-                    same = first.date() == last.date() and first.utcoffset() == last.utcoffset()
-                    facts = ((start - _EPOCH) // _MICRO, start, prefix,
-                             first.date() if same else None)
-        except (ValueError, OverflowError):
-            facts = False
-    hours[value[:13] + value[19:]] = facts
-    return facts
-
-
-def _instant(value: object, hours: dict[str, Hour | bool], tz: tzinfo, stamp: Stamp
-             ) -> tuple[int, object, date | datetime] | None:
-    """A timestamp's microseconds since 1970, its stored form and its local day (or its
-    UTC datetime, to find the day from); None for anything validate must judge."""
-    if type(value) is str and len(value) == 25:
-        facts = hours.get(value[:13] + value[19:])
-        if facts is None:
-            facts = _learn(value, hours, tz)
-        second = _MINSEC.get(value[13:19])
-        if facts and second is not None:
-            micros, start, prefix, day = facts  # type: ignore[misc]
-            micros += second * 1_000_000
-            if prefix is not None and stamp is sqlite_stamp:
-                stored: object = prefix + value[14:19] + ".000000"
-                if day is not None:
-                    return micros, stored, day
-                return micros, stored, start + _SECONDS[second]
-            moment = start + _SECONDS[second]
-            return micros, stamp(moment), moment if day is None else day
-    moment = _moment(value)  # type: ignore[assignment]
-    if moment is None:
-        return None
-    return (moment - _EPOCH) // _MICRO, stamp(moment), moment
 
 
 @dataclass
@@ -174,8 +72,8 @@ class Batch:
     @classmethod
     def of(cls, ctx: IngestContext) -> Batch:
         windows = ctx.windows
-        return cls(ctx.tz, windows.ivr_answer_max // _MICRO, windows.sms_send_max // _MICRO,
-                   windows.sms_answer_max // _MICRO, {})
+        return cls(ctx.tz, windows.ivr_answer_max // MICRO, windows.sms_send_max // MICRO,
+                   windows.sms_answer_max // MICRO, {})
 
 
 def _fast(raw: tuple, ctx: IngestContext, agents: dict[str, int], stamp: Stamp,
@@ -212,8 +110,8 @@ def _fast(raw: tuple, ctx: IngestContext, agents: dict[str, int], stamp: Stamp,
         comment = comment or None
     topics = topic_mask(comment) if comment is not None else 0
     hours, tz = batch.hours, batch.tz
-    end = _instant(ended, hours, tz, stamp)
-    answer = _instant(answered, hours, tz, stamp)
+    end = instant(ended, hours, tz, stamp)
+    answer = instant(answered, hours, tz, stamp)
     if end is None or answer is None or answer[0] < end[0]:
         return None
     if channel == "ivr" and type(channel) is str:
@@ -221,7 +119,7 @@ def _fast(raw: tuple, ctx: IngestContext, agents: dict[str, int], stamp: Stamp,
             return None
         late = LATE_IVR if answer[0] - end[0] > batch.ivr_max else None
     elif channel == "sms" and type(channel) is str:
-        sending = _instant(sent, hours, tz, stamp)
+        sending = instant(sent, hours, tz, stamp)
         if sending is None or sending[0] < end[0] or answer[0] < sending[0]:
             return None
         late = (LATE_SENT if sending[0] - end[0] > batch.sms_send_max else
@@ -264,9 +162,9 @@ CHUNK = 1024  # rows judged together: one odd row sends only its chunk down the 
 
 def _plain_times(values: Sequence[object], batch: Batch, stamp: Stamp
                  ) -> tuple[list[int], list[object], list[Hour]] | None:
-    """_instant for a whole column of plain timestamps at once (C loops, no Python per
+    """instant for a whole column of plain timestamps at once (C loops, no Python per
     value): microseconds and stored forms, and each value's hour; None if any is not
-    plain (the chunk then goes row by row, where _instant decides each one)."""
+    plain (the chunk then goes row by row, where instant decides each one)."""
     if set(map(type, values)) != _STR or set(map(len, values)) != {25}:
         return None
     hours = batch.hours
@@ -275,9 +173,9 @@ def _plain_times(values: Sequence[object], batch: Batch, stamp: Stamp
     if not hours.keys() >= set(keys):
         for key, value in zip(keys, values, strict=True):
             if key not in hours:
-                _learn(value, hours, batch.tz)  # type: ignore[arg-type]
+                learn_hour(value, hours, batch.tz)  # type: ignore[arg-type]
     facts = list(map(hours.__getitem__, keys))
-    seconds = list(map(_MINSEC.get, map(getitem, values, repeat(_MINUTE_SECOND_TEXT))))
+    seconds = list(map(MINSEC.get, map(getitem, values, repeat(_MINUTE_SECOND_TEXT))))
     if not all(facts) or None in seconds:
         return None
     micros = list(map(add, map(_MICROS, facts), map(mul, seconds, repeat(1_000_000))))
@@ -287,7 +185,7 @@ def _plain_times(values: Sequence[object], batch: Batch, stamp: Stamp
                           repeat(".000000")))
     else:
         stored = list(map(stamp, map(add, map(_START, facts),
-                                     map(_SECONDS.__getitem__, seconds))))
+                                     map(SECONDS.__getitem__, seconds))))
     return micros, stored, facts  # type: ignore[return-value]
 
 
@@ -386,7 +284,7 @@ def _plain_chunk(chunk: Sequence[tuple], ctx: IngestContext, agents: dict[str, i
         hashed = found
     topics = [0 if comment is None else topic_mask(comment) for comment in comments]
     tz = batch.tz
-    days = [day if day is not None else (start + _SECONDS[(micros - first) // 1_000_000]
+    days = [day if day is not None else (start + SECONDS[(micros - first) // 1_000_000]
                                           ).astimezone(tz).date()
             for micros, (first, start, _prefix, day) in zip(ends[0], ends[2], strict=True)]
     keys: list[RollupKey | None] = list(zip(days, agent_ids, channels,

@@ -23,12 +23,13 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 
 from lab.db import utcnow, writing
 from lab.surveys.batch import store_prepared
-from lab.surveys.fastpath import Prepared, Stamp, prepare
+from lab.surveys.fastpath import Prepared, prepare
 from lab.surveys.ingest import IngestContext
 from lab.surveys.models import QuarantinedRow, SurveyResponse
 from lab.surveys.quarantine import fingerprint
 from lab.surveys.report import SyncReport
 from lab.surveys.settings import MAPPABLE
+from lab.surveys.stamps import Stamp
 from lab.surveys.state import add_counts, read_cursor
 from lab.surveys.store import SurveyStore, normalise
 

@@ -23,12 +23,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from lab.db import utcnow, writing
 from lab.surveys.batch import store_prepared
-from lab.surveys.fastpath import Prepared, Stamp, native_stamp, prepare, sqlite_stamp
+from lab.surveys.fastpath import Prepared, prepare
 from lab.surveys.ingest import IngestContext, load_context
 from lab.surveys.lookback import look_back
 from lab.surveys.report import SyncReport
 from lab.surveys.reprocess import reprocess_quarantine
 from lab.surveys.settings import SurveySettings
+from lab.surveys.stamps import Stamp, native_stamp, sqlite_stamp
 from lab.surveys.state import (
     advance_cursor,
     ensure_state,

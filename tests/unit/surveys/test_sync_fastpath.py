@@ -13,9 +13,10 @@ from sqlalchemy.dialects.sqlite import DATETIME
 
 from lab.surveys import fastpath
 from lab.surveys.domain import DEFAULT_WINDOWS, Valid
-from lab.surveys.fastpath import _fast, _slow, native_stamp, prepare, sqlite_stamp
+from lab.surveys.fastpath import _fast, _slow, prepare
 from lab.surveys.ingest import IngestContext, validate
 from lab.surveys.settings import STORE_COLUMNS
+from lab.surveys.stamps import native_stamp, sqlite_stamp
 from lab.surveys.store import normalise
 
 CTX = IngestContext({"agent1": 1, " spaced": 2}, DEFAULT_WINDOWS, ZoneInfo("Europe/Moscow"))
