@@ -59,6 +59,12 @@ def _part(model: type[TnpsDaily] | type[TnpsMonthly], where, channel: bool, agen
                    func.sum(model.passives).label("passives"),
                    func.sum(model.detractors).label("detractors"))
             .where(where).group_by(model.agent_id))
+    return _filtered(stmt, model, channel, agent, team)
+
+
+def _filtered(stmt: Select, model: type[TnpsDaily] | type[TnpsMonthly], channel: bool,
+              agent: bool, team: bool) -> Select:
+    """stmt narrowed to one channel, one agent or one team's members, by bound parameters."""
     if channel:
         stmt = stmt.where(model.channel == bindparam("channel"))
     if agent:
@@ -138,14 +144,7 @@ def total(session: Session, start: date, end: date, channel: str | None = None,
 def _by_day_stmt(channel: bool, agent: bool, team: bool) -> Select:
     stmt = (select(TnpsDaily.day, *_sums()).group_by(TnpsDaily.day)
             .where(TnpsDaily.day >= bindparam("start"), TnpsDaily.day <= bindparam("end")))
-    if channel:
-        stmt = stmt.where(TnpsDaily.channel == bindparam("channel"))
-    if agent:
-        stmt = stmt.where(TnpsDaily.agent_id == bindparam("agent_id"))
-    if team:
-        stmt = stmt.where(TnpsDaily.agent_id.in_(
-            select(User.id).where(User.team_id == bindparam("team_id"))))
-    return stmt
+    return _filtered(stmt, TnpsDaily, channel, agent, team)
 
 
 def by_day(session: Session, start: date, end: date, channel: str | None = None,
