@@ -1,6 +1,9 @@
 """Turn an author's batch of labelled replies into a corpus file, holdout chosen by rule.
 
-    python scripts/corpus_assemble.py BATCH.yaml SECTOR_ID LANG
+    python scripts/corpus_assemble.py BATCH.yaml SECTOR_ID LANG [NUMBER]
+
+NUMBER (2, 3...) names a later batch for the same sector and language: it is written to
+`SECTOR.LANG.NUMBER.yaml` and its ids carry `bNUMBER`, so earlier files stay as they were.
 
 The holdout is fixed before anyone scores the batch: per step, replies sorted by kind
 (excellent, good, mediocre, poor, gaming) in the author's order, every third one from the
@@ -30,7 +33,7 @@ HEADER = """\
 # is allowed makes a detractor; length is no merit; habits add but are not required). The
 # author never saw the rubric, the model answers, Eva's hints or warnings, the Codex, the
 # scorer or earlier corpus files.
-# Kinds per step: 11 excellent, 7 good, 7 mediocre, 6 poor, 5 gaming. `label` is the 0-10
+# Kinds per step: {kinds}. `label` is the 0-10
 # rating this customer, in this mood, would give. `split: holdout` (a third of each step,
 # chosen by scripts/corpus_assemble.py before any scoring) is kept out of rubric writing and
 # model fitting and is measured once at the end of a change.
@@ -40,14 +43,15 @@ HEADER = """\
 """
 
 
-def assemble(batch: list[dict], sector: str, lang: str) -> list[dict]:
+def assemble(batch: list[dict], sector: str, lang: str, number: int = 1) -> list[dict]:
     """Items with ids and splits, in step and kind order."""
+    prefix = f"{sector}-{lang}-" + (f"b{number}-" if number > 1 else "")
     items = []
     for step in sorted({int(i["step"]) for i in batch}):
         ordered = sorted((i for i in batch if int(i["step"]) == step),
                          key=lambda i: KINDS.index(i["kind"]))
         for seq, item in enumerate(ordered, start=1):
-            items.append({"id": f"{sector}-{lang}-{step}-{seq:02d}", "lang": lang,
+            items.append({"id": f"{prefix}{step}-{seq:02d}", "lang": lang,
                           "step": step, "kind": item["kind"], "label": int(item["label"]),
                           "split": "holdout" if seq % 3 == 0 else "train",
                           "text": str(item["text"]).strip()})
@@ -56,19 +60,23 @@ def assemble(batch: list[dict], sector: str, lang: str) -> list[dict]:
 
 def main() -> None:
     """Write tests/eval/corpus/SECTOR.LANG.yaml from a batch file."""
-    if len(sys.argv) != 4:
-        sys.exit("usage: python scripts/corpus_assemble.py BATCH.yaml SECTOR_ID ru|en")
+    if len(sys.argv) not in (4, 5):
+        sys.exit("usage: python scripts/corpus_assemble.py BATCH.yaml SECTOR_ID ru|en [NUMBER]")
     path, sector, lang = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
+    number = int(sys.argv[4]) if len(sys.argv) == 5 else 1
     batch = yaml.safe_load(path.read_text(encoding="utf-8"))
     bad = [i for i in batch if i.get("kind") not in KINDS or not 0 <= int(i["label"]) <= 10]
     if bad:
         sys.exit(f"{path}: {len(bad)} items with an unknown kind or a label outside 0-10")
-    items = assemble(batch, sector, lang)
-    header = HEADER.format(sector=sector, lang=lang, brief="\n".join(
+    items = assemble(batch, sector, lang, number)
+    first = min(int(i["step"]) for i in batch)
+    kinds = ", ".join(f"{sum(i['kind'] == k and int(i['step']) == first for i in batch)} {k}"
+                      for k in KINDS)
+    header = HEADER.format(sector=sector, lang=lang, kinds=kinds, brief="\n".join(
         ("# " + line).rstrip() for line in brief(sector, lang).splitlines()))
     body = yaml.safe_dump(items, allow_unicode=True, sort_keys=False, width=100)
     OUT.mkdir(parents=True, exist_ok=True)
-    target = OUT / f"{sector}.{lang}.yaml"
+    target = OUT / (f"{sector}.{lang}.yaml" if number == 1 else f"{sector}.{lang}.{number}.yaml")
     target.write_text(header + "\n" + body, encoding="utf-8")
     print(f"{target}: {len(items)} replies, "
           f"{sum(i['split'] == 'holdout' for i in items)} holdout")
