@@ -15,9 +15,10 @@ from lab.content.text import LANGS, Text, check_keys, read_text, where
 DIMENSIONS: tuple[str, ...] = ("reliability", "empathy", "inspiration")
 _LINK = re.compile(r"^[a-z0-9-]+#[a-z0-9-]+$")
 # Harms a trial may switch off with `allow:` because, in some calls, saying it is the fix:
-# offering a cheaper tariff or a discount is no upsell when the rubric asks for that offer.
+# offering a cheaper tariff or a discount is no upsell when the rubric asks for that offer,
+# and "I can't guarantee the price forever" no hedge when promising it would be untrue.
 # Blame, rudeness or passing the buck never are. Kept in step with the lexicon by a test.
-ALLOWABLE_HARMS: tuple[str, ...] = ("upsell",)
+ALLOWABLE_HARMS: tuple[str, ...] = ("upsell", "hedge", "hedge_weak")
 
 
 @dataclass(frozen=True)

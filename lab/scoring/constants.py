@@ -67,10 +67,16 @@ class Weights:
         ru=0.14, en=0.18))
     min_words_for_structure: int = 6
     max_words_per_clause_list: float = 2.0
+    # ...or this many fragments of a few words in a row inside one sentence: no reply but a
+    # gaming or poor one in the corpus' training part had six.
+    embedded_list_items: int = 7
     # Repetition: content-lemma type/token ratio, and the share of words that belong to a
     # word triple said more than once ("within 24 hours... within 24 hours"). Natural replies
     # stay below 0.05 even when they name "299 roubles" twice; a stuck record is past 0.4.
     min_type_token: float = 0.45
+    # ...and within this many content words, where speech keeps more variety.
+    min_type_token_short: float = 0.6
+    short_content_words: int = 40
     max_repeated_share: float = 0.3
     min_words_for_repetition: int = 8
     # Copy of the customer's message: share of the reply's content lemmas taken from it.

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from lab.scoring.morph import analyse, is_known, lemma  # noqa: F401 (lemma: re-exported)
+from lab.scoring.numerals import spelled
 
 _TOKEN = re.compile(
     r"(?P<num>\d+(?:[.,:]\d+)*)"
@@ -78,6 +79,27 @@ def _expand(word: str) -> list[str]:
     return [low]
 
 
+# Short forms whose dot ends no sentence when the text goes on in lower case or with a
+# figure or comma: "299 р., вернутся", "ул. Лесной", "approx. 8 days".
+_ABBREVIATIONS = frozenset({"р", "руб", "коп", "тыс", "млн", "мин", "сек", "ч", "ул", "д", "г",
+                            "гг", "т", "е", "п", "пр", "см", "стр", "тел", "доб", "кв", "мес",
+                            "approx", "min", "mins", "hr", "hrs", "no", "vs", "etc", "mr", "mrs",
+                            "ms", "dr", "st", "e", "g", "i"})
+
+
+# ...and those a name or figure follows ("ул. Лесной", "Mr. Belov"), whatever its case.
+_BEFORE_NAMES = frozenset({"ул", "пр", "им", "тел", "доб", "mr", "mrs", "ms", "dr", "approx"})
+
+
+def _abbreviation_dot(text: str, match: re.Match[str], previous: str) -> bool:
+    """True when this "." closes a short form inside a sentence, not the sentence."""
+    if match.group() != "." or previous not in _ABBREVIATIONS:
+        return False
+    rest = text[match.end():].lstrip()
+    return bool(rest) and (previous in _BEFORE_NAMES or rest[0] in ",;:" or rest[0].isdigit()
+                           or rest[0].islower())
+
+
 def tokenise(text: str, language: Language) -> Doc:
     """Split text into words with lemma, sentence, clause and negation marks."""
     doc = Doc(text)
@@ -86,6 +108,8 @@ def tokenise(text: str, language: Language) -> Doc:
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup
         if kind == "stop":
+            if doc.words and _abbreviation_dot(text, match, doc.words[-1]):
+                continue
             if pending:
                 sentence, clause, pending = sentence + 1, clause + 1, False
             continue
@@ -125,6 +149,11 @@ def tokenise(text: str, language: Language) -> Doc:
         if len(halves) > 1 and all(len(h) > 2 and h not in _PARTICLES for h in halves):
             for half in halves:
                 doc.index.setdefault(analyse(half, language.code)[0], []).append(position)
+    # "двести девяносто девять", "forty-eight": a figure in words is that figure.
+    for position, value in spelled(doc.lemmas):
+        places = doc.index.setdefault(str(value), [])
+        places.append(position)
+        places.sort()
     return doc
 
 

@@ -64,6 +64,8 @@ def is_keyword_list(doc: Doc, language: Language, weights: Weights = WEIGHTS) ->
         return True
     if _telegraphic(doc, language):
         return True
+    if _embedded_list(doc, language) >= weights.embedded_list_items:
+        return True
     # A name, "конечно" or "всего доброго" between commas is no clause of its own, so
     # "Хорошо, Артём. Обращайтесь, если что. До свидания." is three short sentences, not a list.
     clauses: dict[int, list[int]] = {}
@@ -80,6 +82,28 @@ def is_keyword_list(doc: Doc, language: Language, weights: Weights = WEIGHTS) ->
     verbs = {doc.sentence[i] for i in range(n) if doc.pos[i] == "VERB"
              or doc.lemmas[i] in language.finite_markers or i in framed}
     return len(verbs & content) * 2 < len(content)
+
+
+def _embedded_list(doc: Doc, language: Language) -> int:
+    """The longest run, inside one sentence, of fragments of one to three words between
+    commas: "please be advised that guarantee, block, banner, mobile site, subscription,
+    switched off, won't happen again" wraps a keyword list in officialese. A name or
+    "конечно" between commas is no fragment and does not break the run."""
+    words: dict[int, list[int]] = {}
+    for i, clause in enumerate(doc.clause):
+        if doc.pos[i] != "NAME" and doc.lemmas[i] not in language.light_words and \
+                doc.lemmas[i] not in language.parentheticals:
+            words.setdefault(clause, []).append(i)
+    best = run = 0
+    previous = -1
+    for clause in sorted(words):
+        positions = words[clause]
+        sentence = doc.sentence[positions[0]]
+        run = run + 1 if len(positions) <= 3 and sentence == previous else \
+            (1 if len(positions) <= 3 else 0)
+        previous = sentence
+        best = max(best, run)
+    return best
 
 
 def _mostly_verbs(doc: Doc, language: Language) -> bool:
@@ -114,13 +138,22 @@ def _telegraphic(doc: Doc, language: Language) -> bool:
     if not long:
         return False
     framed = _framed_verbs(doc, language)
+
+    def verb(i: int) -> bool:
+        return doc.pos[i] in _VERBISH or doc.lemmas[i] in language.finite_markers or i in framed
+
     # ...and with few of the little words grammar needs: an imperative ("go to the new
     # operator with your passport and fill in the request there") has no verb this reader
     # can see, but its prepositions and articles show it is a sentence.
-    return all(not any(doc.pos[i] in _VERBISH or doc.lemmas[i] in language.finite_markers
-                       or i in framed for i in p)
+    if not all(not any(verb(i) for i in p)
                and sum(doc.function[i] for i in p) < _TELEGRAPHIC_FUNCTION_SHARE * len(p)
-               for p in long)
+               for p in long):
+        return False
+    # A recap between sentences that speak ("To recap: subscription off, 299 back within
+    # 24 hours, block on. Anything else I can help with?") is a summary, not a list: the
+    # word salads have no verb anywhere.
+    return not any(verb(i) and doc.lemmas[i] not in language.light_words
+                   and doc.lemmas[i] not in _COURTESY for i in range(len(doc.lemmas)))
 
 
 def is_repetitive(doc: Doc, weights: Weights = WEIGHTS) -> bool:
@@ -132,10 +165,19 @@ def is_repetitive(doc: Doc, weights: Weights = WEIGHTS) -> bool:
     # "Спасибо! Спасибо! Спасибо! Всё! Всё! Всё!": short sentences said again and again.
     if len(words) >= 4 and sum(c for c in said.values() if c > 1) * 2 > len(words):
         return True
+    # "activated activated activated", "Wi-Fi calling Wi-Fi calling": words said again
+    # straight away, twice in a reply. Speech does it once at most ("нет, нет").
+    if _stutters(doc) >= 2:
+        return True
     content = _content(doc)
     if len(doc.lemmas) < weights.min_words_for_repetition or not content:
         return False
-    if len(content) >= 8 and len(set(content)) / len(content) < weights.min_type_token:
+    # Few different words for the reply's length. Variety falls as a text grows, so a short
+    # reply is held to more of it: no reply of the corpus but a gaming one came below 0.7
+    # within 40 content words.
+    floor = weights.min_type_token_short if len(content) <= weights.short_content_words \
+        else weights.min_type_token
+    if len(content) >= 8 and len(set(content)) / len(content) < floor:
         return True
     trigrams = list(zip(doc.lemmas, doc.lemmas[1:], doc.lemmas[2:], strict=False))
     counts = Counter(trigrams)
@@ -143,6 +185,16 @@ def is_repetitive(doc: Doc, weights: Weights = WEIGHTS) -> bool:
     # much as it sounds, whatever else the reply adds around it.
     covered = {i + k for i, t in enumerate(trigrams) if counts[t] > 1 for k in range(3)}
     return len(covered) / len(doc.lemmas) >= weights.max_repeated_share
+
+
+def _stutters(doc: Doc) -> int:
+    """How often a content word, or a pair of words, comes again right after itself."""
+    lem, fn = doc.lemmas, doc.function
+    word = sum(lem[i] == lem[i + 1] and not fn[i] and not lem[i].isdigit()
+               for i in range(len(lem) - 1))
+    pair = sum((lem[i], lem[i + 1]) == (lem[i + 2], lem[i + 3]) and not (fn[i] and fn[i + 1])
+               and lem[i] != lem[i + 1] for i in range(len(lem) - 3))
+    return word + pair
 
 
 def is_copy(doc: Doc, customer: Doc, weights: Weights = WEIGHTS) -> bool:

@@ -96,3 +96,47 @@ def test_warning_links_map_to_known_harms() -> None:
 def test_allowable_harms_are_lexicon_harms() -> None:
     """The rubric's `allow` list stays in step with the lexicon."""
     assert set(ALLOWABLE_HARMS) <= {c.name for c in load_lexicon().harmful()}
+
+
+@pytest.mark.parametrize(("text", "rude"), [
+    ("Мне всё равно, что у вас там со связью.", True),
+    # "всё равно" is also "anyway": a promise kept whatever happens is no brush-off.
+    ("Даже если инженеры не успеют, я всё равно вам перезвоню.", False),
+])
+def test_anyway_is_not_i_dont_care(text: str, rude: bool) -> None:
+    """«Мне всё равно» is rude; «я всё равно позвоню» keeps a promise."""
+    assert ("rudeness" in counted("poor-connection", 5, text, "ru")) is rude
+
+
+@pytest.mark.parametrize(("text", "rude"), [
+    ("Yeah, whatever. Go and ask the other operator.", True),
+    ("I'll ring you within two days myself, whatever the engineers find.", False),
+    ("Whatever you decide, thank you for four years with us.", False),
+])
+def test_whatever_as_a_brush_off_only(text: str, rude: bool) -> None:
+    """"Yeah, whatever" is rude; "whatever you decide" is respect."""
+    assert ("rudeness" in counted("poor-connection", 5, text, "en")) is rude
+
+
+@pytest.mark.parametrize(("lang", "text", "hedged"), [
+    ("ru", "Честно скажу: гарантировать цену на годы вперёд не могу, но без СМС за 30 дней "
+           "её не изменят.", False),
+    ("en", "I can't guarantee the price forever, but it can't change without 30 days' notice "
+           "by SMS.", False),
+    # The step's own warning still catches a shrug.
+    ("ru", "Наверное, не поднимут, этого никто не знает.", True),
+    ("en", "Probably not, nobody knows really.", True),
+])
+def test_declining_to_promise_the_price_is_no_hedge(lang: str, text: str, hedged: bool) -> None:
+    """Where "never" would be untrue (price-change, step 5), saying so is honest, not hedging."""
+    found = counted("price-change", 5, text, lang)
+    assert bool(found & {"hedge", "hedge_weak"}) is hedged
+
+
+@pytest.mark.parametrize(("text", "blame"), [
+    ("Читайте, что подписываете, и такого не будет.", True),
+    ("Смотрите, что получается: вы платите за 40 ГБ, а тратите 12.", False),
+])
+def test_look_what_we_have_is_no_blame(text: str, blame: bool) -> None:
+    """«Смотрите, что получается» opens an explanation; «читайте, что подписываете» blames."""
+    assert ("blame" in counted("about-to-leave", 2, text, "ru")) is blame

@@ -120,6 +120,12 @@ PLAIN_SENTENCES = [
     ("ru", "Не повторится, запрет платного контента стоит. Хорошего дня!"),
     ("ru", "Ваш тариф сменён на «Простой» — 390 рублей в месяц вместо 550, уже с "
            "сегодняшнего дня."),
+    # A recap in a reply that speaks around it is a summary, not a list.
+    ("en", "Thank you for waiting, Irina. So, in short: horoscope subscription cancelled, "
+           "refund of 299 roubles within 24 hours, paid content blocked. Is there anything "
+           "else I can do?"),
+    ("ru", "Всё сделала. Итого: подписка отключена, 299 рублей вернутся за сутки, запрет "
+           "платных услуг поставлен, подтверждение придёт в СМС."),
 ]
 
 
@@ -146,3 +152,51 @@ def test_english_word_runs_are_still_lists(text):
     scorer = default_scorer()
     doc = scorer.read(sector().trial(1), text, "en").analysis.doc
     assert is_keyword_list(doc, scorer.lexicon.languages["en"])
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Block on on on, refund refund 299, thank you for calling, we value you!"),
+    ("ru", "Отключено отключено, возврат 299 возврат 299, благодарим за обращение!"),
+    ("en", "Sorry charge refund sorry charge block refund sorry block charge thanks"),
+])
+def test_words_said_again_and_again_are_repetition(lang, text):
+    """Words said again straight away, or a short reply of a few words over and over, are
+    repetition even inside one sentence."""
+    from lab.scoring import default_scorer
+    from lab.scoring.signals import is_repetitive
+
+    scorer = default_scorer()
+    doc = scorer.read(sector().trial(1), text, lang).analysis.doc
+    assert is_repetitive(doc)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Нет, нет, что вы. Подписку я отключила, деньги вернутся в течение суток, а запрет "
+           "на платные подписки уже стоит, так что больше ничего не спишется."),
+    ("en", "No, no, not at all. I've cancelled it, the money is back within a day, and the "
+           "block on paid content is already on, so nothing more will be charged."),
+])
+def test_one_repeat_in_speech_is_not_repetition(lang, text):
+    """"Нет, нет" once, in a reply that otherwise speaks, is how people talk."""
+    from lab.scoring import default_scorer
+    from lab.scoring.signals import is_repetitive
+
+    scorer = default_scorer()
+    doc = scorer.read(sector().trial(1), text, lang).analysis.doc
+    assert not is_repetitive(doc)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Please be advised that within the framework of our procedures the following apply: "
+           "subscription, switched off, refund, 299, balance, block, no repeat, SMS, thanks."),
+    ("ru", "Информируем Вас, что в рамках действующего регламента применяются меры подписка, "
+           "отключение, возврат, 299 рублей, баланс, запрет, СМС, гарантия."),
+])
+def test_a_keyword_list_wrapped_in_officialese_is_still_a_list(lang, text):
+    """Keywords strung between commas inside an official-sounding sentence are a list."""
+    from lab.scoring import default_scorer
+    from lab.scoring.signals import is_keyword_list
+
+    scorer = default_scorer()
+    doc = scorer.read(sector().trial(1), text, lang).analysis.doc
+    assert is_keyword_list(doc, scorer.lexicon.languages[lang])

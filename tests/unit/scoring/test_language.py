@@ -104,3 +104,34 @@ def test_unknown_language_is_refused() -> None:
     """Only ru and en can be scored."""
     with pytest.raises(ValueError, match="unknown language"):
         default_scorer().score(sector().trial(1), "Hallo", "de")
+
+
+@pytest.mark.parametrize(("lang", "text", "figures"), [
+    ("ru", "Вернём двести девяносто девять рублей за сутки.", {"299"}),
+    ("ru", "Уведомление ушло первого октября, за тридцать дней.", {"1", "30"}),
+    ("ru", "Спишется пятьсот рублей вместо семисот пятидесяти.", {"500", "750"}),
+    ("en", "Two hundred and ninety-nine roubles back within twenty-four hours.", {"299", "24"}),
+    ("en", "I'll ring you within forty-eight hours.", {"48"}),
+])
+def test_figures_in_words_count_as_figures(lang: str, text: str, figures: set[str]) -> None:
+    """A figure spelled out is indexed as the figure, so `numbers: [299]` finds it."""
+    from lab.scoring.lexicon import load_lexicon
+    from lab.scoring.nlp import tokenise
+
+    doc = tokenise(text, load_lexicon().languages[lang])
+    assert figures <= set(doc.index)
+
+
+@pytest.mark.parametrize(("lang", "text", "sentences"), [
+    ("ru", "Уже выключил, деньги, 299 р., вернутся в течение 24 часов.", 1),
+    ("ru", "Станция на ул. Лесной работает вполсилы.", 1),
+    ("ru", "Вернём 299 р. Подписку отключила.", 2),
+    ("en", "Porting takes approx. 8 days and it's free.", 1),
+])
+def test_a_short_form_dot_ends_no_sentence(lang: str, text: str, sentences: int) -> None:
+    """"299 р., вернутся" goes on: the dot of a short form followed by lower case, a figure
+    or a comma is not a sentence end."""
+    from lab.scoring.lexicon import load_lexicon
+    from lab.scoring.nlp import tokenise
+
+    assert tokenise(text, load_lexicon().languages[lang]).sentences == sentences
