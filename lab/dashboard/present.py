@@ -6,11 +6,12 @@ from datetime import date, datetime, timedelta, tzinfo
 from functools import lru_cache
 
 from babel import Locale
-from babel.dates import format_date, format_datetime
+from babel.dates import format_date
 from flask_babel import get_locale
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from lab.dashboard.comments import CommentItem, CommentPage
+from lab.i18n import gettext
 from lab.i18n import lazy_gettext as _l
 from lab.tnps.summary import Summary
 
@@ -42,18 +43,38 @@ _RUSSIAN = Locale.parse("ru")
 
 def when(moment: datetime, tz: tzinfo) -> str:
     """A moment as the user reads it, in the centre's zone: 21 Nov 2026, 14:05."""
-    return format_datetime(moment.astimezone(tz), "d MMM y, HH:mm", locale=_page_locale())
+    local = moment.astimezone(tz)
+    # What format_datetime(local, "d MMM y, HH:mm") prints, without Babel parsing and
+    # walking the pattern for each of the page's twenty comments.
+    return f"{local.day} {_short_months(_page_locale())[local.month]} {local.year}, " \
+        f"{local.hour:02d}:{local.minute:02d}"
+
+
+def _short_months(found: Locale):
+    """The locale's abbreviated month names as a date uses them (Babel's "MMM")."""
+    return found.months["format"]["abbreviated"]
 
 
 def call_when(item: CommentItem, tz: tzinfo) -> str:
     """The call's moment, which the period filter counts by, and the answer's day when it
     came on another day: 'call 30 Nov 2026, 23:40 · answered 1 Dec'."""
-    call = str(_l("call %(when)s", when=when(item.call_ended_at, tz)))
+    call = gettext("call %(when)s", when=when(item.call_ended_at, tz))
     answered = item.answered_at.astimezone(tz)
     if answered.date() == item.call_ended_at.astimezone(tz).date():
         return call
-    day = format_date(answered.date(), "d MMM", locale=_page_locale())
-    return call + " · " + str(_l("answered %(day)s", day=day))
+    day = f"{answered.day} {_short_months(_page_locale())[answered.month]}"  # "d MMM"
+    return call + " · " + gettext("answered %(day)s", day=day)
+
+
+def comment_rows(items: list[CommentItem], tz: tzinfo) -> list[tuple]:
+    """Each comment with what the list prints beside it: (item, category label, channel
+    label, when, topic labels). The labels are resolved once for the page, not once per
+    comment through their lazy strings; printed as Jinja printed them (not escaped)."""
+    categories = {key: Markup(str(label)) for key, label in CATEGORY_LABELS.items()}  # noqa: S704
+    channels = {key: Markup(str(label)) for key, label in CHANNEL_LABELS.items()}  # noqa: S704
+    topics = {key: Markup(str(label)) for key, label in TOPIC_LABELS.items()}  # noqa: S704
+    return [(item, categories[item.category], channels[item.channel], call_when(item, tz),
+             [topics[topic] for topic in item.topics]) for item in items]
 
 
 def month_name(day: date) -> str:
@@ -112,6 +133,40 @@ def tnps_value(summary: Summary, min_n: int | None = None) -> Markup:
 def tnps_detail(summary: Summary, min_n: int) -> str:
     """What the headline stands on (see detail_text)."""
     return detail_text(summary, min_n)
+
+
+# The weekly trend's dots and table: some 27 weeks, each printed twice with a label and
+# three or four signed numbers. As Jinja loops they were ~200 template calls, a fifth of
+# the page's rendering; here they are one call each, giving the same text.
+
+def trend_dots(dots) -> Markup:
+    """The chart's dots (charts.Dot), each with its week, TNPS and n as a tooltip."""
+    lang = locale()
+    return Markup("".join(  # noqa: S704 (numbers and escaped labels only)
+        f'<circle class="dot" cx="{dot.x}" cy="{dot.y}" r="4"><title>'
+        f"{escape(_week_label(dot.point.key, lang))}: {signed(dot.point.tnps)} "
+        f"(n = {dot.point.tally.n})</title></circle>" for dot in dots))
+
+
+def trend_rows(trend, team_trend, partial: bool) -> Markup:
+    """The trend table's rows: week, n, TNPS, its interval, the team's TNPS beside it;
+    the last row marked "so far" while its week runs (`partial`)."""
+    lang = locale()
+    so_far = Markup(gettext("so far")) % {}  # noqa: S704 (as the template's _() gives it)
+    rows = []
+    last = len(trend) - 1
+    for index, point in enumerate(trend):
+        running = partial and index == last
+        n = point.tally.n
+        rows.append(
+            ('<tr class="partial" data-partial-row><td>' if running else "<tr><td>")
+            + str(escape(_week_label(point.key, lang)))
+            + (f' <span class="tag">{so_far}</span>' if running else "")
+            + f"</td><td>{n}</td><td>{signed(point.tnps)}</td><td>"
+            + (f"{signed(point.ci_low)} … {signed(point.ci_high)}" if n else "—") + "</td>"
+            + (f"<td>{signed(team_trend[index].tnps)}</td>" if team_trend else "")
+            + "</tr>")
+    return Markup("".join(rows))  # noqa: S704 (numbers and escaped labels only)
 
 
 def summary_json(summary: Summary, min_n: int) -> dict[str, object]:
