@@ -67,15 +67,49 @@ def call_when(item: CommentItem, tz: tzinfo) -> str:
     return call + " · " + gettext("answered %(day)s", day=day)
 
 
-def comment_rows(items: list[CommentItem], tz: tzinfo) -> list[tuple]:
-    """Each comment with what the list prints beside it: (item, category label, channel
-    label, when, topic labels). The labels are resolved once for the page, not once per
-    comment through their lazy strings; printed as Jinja printed them (not escaped)."""
-    categories = {key: Markup(str(label)) for key, label in CATEGORY_LABELS.items()}  # noqa: S704
-    channels = {key: Markup(str(label)) for key, label in CHANNEL_LABELS.items()}  # noqa: S704
-    topics = {key: Markup(str(label)) for key, label in TOPIC_LABELS.items()}  # noqa: S704
-    return [(item, categories[item.category], channels[item.channel], call_when(item, tz),
-             [topics[topic] for topic in item.topics]) for item in items]
+def _text(string: str, **variables) -> Markup:
+    """A catalogue string as the templates' _() gives it: Markup, always %-formatted (so
+    "%%" reads "%"), the variables escaped."""
+    return Markup(gettext(string)) % variables  # noqa: S704 (our own catalogue)
+
+
+def comment_items(items: list[CommentItem], tz: tzinfo, window_days: int) -> Markup:
+    """The comment list's items, as the template's loop printed them: ~20 comments of a
+    dozen fields each were a fifth of the page's rendering in Jinja. The labels are
+    resolved once for the page (printed as Jinja printed lazy strings: not escaped); the
+    customer's text is escaped."""
+    categories = {key: str(label) for key, label in CATEGORY_LABELS.items()}
+    channels = {key: str(label) for key, label in CHANNEL_LABELS.items()}
+    topics = {key: str(label) for key, label in TOPIC_LABELS.items()}
+    detractor = _text("Detractor")
+    late = f'<span class="tag tag-late">{_text("late: not counted")}</span>'
+    repeat = ""
+    if any(item.repeat for item in items):
+        repeat = ('<span class="tag tag-late" title="' + str(_text(
+            "This customer answered a survey on one of your calls before, within %(days)d "
+            "days: only one of their answers counts.", days=window_days))
+            + f'">{_text("repeat customer: not counted")}</span>')
+    found = []
+    for item in items:
+        kind = item.category
+        label = categories[kind]
+        word = f'<strong class="cat-word">{detractor}</strong>' if kind == "detractor" \
+            else f'<span class="cat-word">{label}</span>'
+        found.append(
+            f'\n    <li class="comment cat-{kind}{" late" if item.late or item.repeat else ""}"'
+            f' data-id="{item.id}">\n      <div class="comment-meta">\n'
+            f'        <span class="pill cat-{kind}" title="{label}">{item.score}</span>\n'
+            f"        {word}\n"
+            f'        <span class="tag">{channels[item.channel]}</span>\n'
+            f'        <span class="comment-when" data-when>{escape(call_when(item, tz))}</span>\n'
+            "        " + "".join(f'<span class="tag tag-topic">{topics[topic]}</span>'
+                                 for topic in item.topics) + "\n"
+            f"        {late if item.late else ''}\n"
+            f"        {repeat if item.repeat else ''}\n"
+            "      </div>\n"
+            f'      <p class="comment-text" data-customer>{escape(item.comment)}</p>\n'
+            "    </li>\n    ")
+    return Markup("".join(found))  # noqa: S704 (labels from our catalogue, the rest escaped)
 
 
 def month_name(day: date) -> str:
