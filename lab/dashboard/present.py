@@ -112,20 +112,24 @@ def comment_items(items: list[CommentItem], tz: tzinfo, window_days: int) -> Mar
     return Markup("".join(found))  # noqa: S704 (labels from our catalogue, the rest escaped)
 
 
+# Babel's format_date parses its pattern and walks it on every call; these few patterns
+# are the locale's month names put together the same way ("LLLL" is the stand-alone wide
+# name, "LLL" the stand-alone abbreviated one, "MMM" the abbreviated one inside a date).
+
 def month_name(day: date) -> str:
     """The month's name on its own, as a sentence uses it: November / ноябрь."""
-    return format_date(day, "LLLL", locale=_page_locale())
+    return _page_locale().months["stand-alone"]["wide"][day.month]  # "LLLL"
 
 
 def month_title(day: date) -> str:
     """Month and year as a heading: November 2026 / ноябрь 2026."""
-    return format_date(day, "LLLL y", locale=_page_locale())
+    return f"{month_name(day)} {day.year}"  # "LLLL y"
 
 
 def day_range(first: date, last: date) -> str:
     """Two local days as a range: 2 Nov – 1 Dec / 2 нояб. – 1 дек."""
-    return f"{format_date(first, 'd MMM', locale=_page_locale())} – " \
-        f"{format_date(last, 'd MMM', locale=_page_locale())}"
+    months = _short_months(_page_locale())
+    return f"{first.day} {months[first.month]} – {last.day} {months[last.month]}"
 
 
 def week_label(monday: date) -> str:
@@ -145,7 +149,7 @@ def _week_label(monday: date, locale: str) -> str:
 
 def short_month(day: date) -> str:
     """A month's short name for an axis: Nov / нояб."""
-    return format_date(day, "LLL", locale=_page_locale())
+    return _page_locale().months["stand-alone"]["abbreviated"][day.month]  # "LLL"
 
 
 # The small pieces the My TNPS templates print dozens of times a page. They were Jinja
