@@ -181,15 +181,14 @@ def read_history(session: Session, user: User, start: date, end: date) -> Histor
     if user.team_id is not None:
         params["team_id"] = user.team_id
     stmt = _HISTORY_ALONE if user.team_id is None else _HISTORY_WITH_TEAM
-    mine: dict[tuple[date, str], tuple[int, int, int]] = {}
-    team: dict[date, tuple[int, int, int]] | None = {} if user.team_id is not None else None
-    for whose, day, channel, promoters, passives, detractors in session.execute(stmt, params):
-        day = day if isinstance(day, date) else date.fromisoformat(day)
-        numbers = (int(promoters or 0), int(passives or 0), int(detractors or 0))
-        if whose == "me":
-            mine[(day, channel)] = numbers
-        else:
-            team[day] = numbers  # type: ignore[index]
+    rows = session.execute(stmt, params).all()
+    # Dates and whole numbers as both drivers give them (a DATE column; SUM of INTEGER
+    # columns that are NOT NULL), so no conversion per row: two comprehensions over ~500.
+    mine = {(day, channel): (promoters, passives, detractors)
+            for whose, day, channel, promoters, passives, detractors in rows if whose == "me"}
+    team = None if user.team_id is None else {
+        day: (promoters, passives, detractors)
+        for whose, day, _channel, promoters, passives, detractors in rows if whose == "team"}
     return History(start, end, mine, team)
 
 
