@@ -189,6 +189,21 @@ def strip(summary: Summary, label: str) -> Markup:
         f"  {drawn}\n</svg>")
 
 
+_STAR = '<span class="{}" aria-hidden="true">★</span>'
+# A practice score's three stars, on or off: four strings, built once.
+_STARS = {count: Markup("".join(_STAR.format("on" if i < count else "off")  # noqa: S704
+                                for i in range(3))) for count in range(4)}
+
+
+def stars(count: int) -> Markup:
+    """Three stars, `count` of them on (the Jinja loop it replaces printed the same)."""
+    found = _STARS.get(count)
+    if found is None:  # outside 0..3: as the loop would have drawn it
+        return Markup("".join(_STAR.format("on" if i < count else "off")  # noqa: S704
+                              for i in range(3)))
+    return found
+
+
 def odds_bar(chance: float) -> Markup:
     """One outcome's chance as a bar; the number beside it is the text alternative. It
     was a Jinja macro; this gives the same text."""
