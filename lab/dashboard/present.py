@@ -233,6 +233,25 @@ def trend_dots(dots) -> Markup:
         f"(n = {dot.point.tally.n})</title></circle>" for dot in dots))
 
 
+def trend_grid(chart) -> Markup:
+    """The chart's grid and ticks, bands and lines (charts.TrendChart), as the template's
+    five loops printed them."""
+    left, right = chart.plot_left, chart.plot_right
+    grid = "".join(
+        f'\n      <line class="{"grid-zero" if value == 0 else "grid"}" x1="{left}" '
+        f'x2="{right}" y1="{y}" y2="{y}"></line>\n      <text class="tick" x="{left - 6}" '
+        f'y="{y + 5}" text-anchor="end">{signed(value) if value else "0"}</text>\n      '
+        for y, value in chart.y_ticks)
+    months = "".join(
+        f'<text class="tick" x="{x}" y="{chart.height - 8}" text-anchor="middle">'
+        f"{escape(short_month(day))}</text>" for x, day in chart.x_ticks)
+    bands = "".join(f'<path class="band" d="{escape(d)}"></path>' for d in chart.bands)
+    team = "".join(f'<path class="team-line" d="{escape(d)}"></path>' for d in chart.team_lines)
+    lines = "".join(f'<path class="line" d="{escape(d)}"></path>' for d in chart.lines)
+    return Markup(  # noqa: S704 (numbers, and escaped names and paths)
+        f"{grid}\n      {months}\n      {bands}\n      {team}\n      {lines}")
+
+
 def trend_rows(trend, team_trend, partial: bool) -> Markup:
     """The trend table's rows: week, n, TNPS, its interval, the team's TNPS beside it;
     the last row marked "so far" while its week runs (`partial`)."""
