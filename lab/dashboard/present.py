@@ -73,6 +73,14 @@ def _text(string: str, **variables) -> Markup:
     return Markup(gettext(string)) % variables  # noqa: S704 (our own catalogue)
 
 
+def options(labels: dict[str, object], chosen: str | None) -> Markup:
+    """A filter's <option>s, the chosen one selected (labels printed as Jinja printed the
+    lazy strings: not escaped)."""
+    return Markup("".join(  # noqa: S704 (our own keys and catalogue)
+        f'<option value="{escape(key)}"{" selected" if chosen == key else ""}>{label}</option>'
+        for key, label in labels.items()))
+
+
 def comment_items(items: list[CommentItem], tz: tzinfo, window_days: int) -> Markup:
     """The comment list's items, as the template's loop printed them: ~20 comments of a
     dozen fields each were a fifth of the page's rendering in Jinja. The labels are
