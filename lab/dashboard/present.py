@@ -11,6 +11,7 @@ from flask_babel import get_locale
 from markupsafe import Markup, escape
 
 from lab.dashboard import charts
+from lab.dashboard.bonus import chance_text
 from lab.dashboard.comments import CommentItem, CommentPage
 from lab.i18n import gettext
 from lab.i18n import lazy_gettext as _l
@@ -210,6 +211,37 @@ def stars(count: int) -> Markup:
         return Markup("".join(_STAR.format("on" if i < count else "off")  # noqa: S704
                               for i in range(3)))
     return found
+
+
+# The bonus scheme's tiers, printed twice a view (the table, the odds of each): as Jinja
+# loops some forty template calls. These give the same text.
+
+_CURRENT = ' class="current"'
+
+
+def tier_rows(tiers, current: int | None) -> Markup:
+    """The tier table's rows, highest tier first, the agent's tier marked."""
+    here = f' <span class="tag">{_text("you are here")}</span>'
+    return Markup("".join(  # noqa: S704 (numbers and our catalogue)
+        f'\n          <tr{_CURRENT if index == current else ""}>'
+        f"<td>{signed(min_tnps)}</td><td>{percent:g}%{here if index == current else ''}"
+        "</td></tr>"
+        for index, (min_tnps, percent) in reversed(list(enumerate(tiers)))))
+
+
+def tier_odds(tiers, chances, current: int | None) -> Markup:
+    """Each tier's chance as a list item: its bonus, its TNPS, a bar and the percent."""
+    found = []
+    for index, (min_tnps, percent) in enumerate(tiers):
+        bonus = _text("Bonus %(percent)s", percent=f"{percent:g}%")
+        tnps_from = _text("TNPS from %(min)s", min=signed(min_tnps))
+        found.append(
+            f'<li{_CURRENT if index == current else ""}>'
+            f'<span class="odds-label">{bonus} <span class="muted small">{tnps_from}</span>'
+            f"</span>{odds_bar(chances[index])}"
+            f'<span class="odds-value">{escape(chance_text(chances[index]))}</span></li>')
+    return Markup("".join(  # noqa: S704 (numbers, our catalogue, escaped text)
+        f"\n        {item}\n        " for item in found))
 
 
 def odds_bar(chance: float) -> Markup:
