@@ -244,6 +244,34 @@ def tier_odds(tiers, chances, current: int | None) -> Markup:
         f"\n        {item}\n        " for item in found))
 
 
+def strip_rows(window, team_name: str | None, min_n: int) -> Markup:
+    """The "by channel, and my team" table's rows for a summary.Window: me overall, by
+    channel, the team; each with its TNPS, what it stands on and its strip. The Jinja
+    loop it replaces printed the same text."""
+    rows = [(_text("Me, all channels"), window.mine, "me"),
+            (_text("Me, IVR"), window.by_channel["ivr"], "ivr"),
+            (_text("Me, SMS"), window.by_channel["sms"], "sms")]
+    if window.team:
+        rows.append((_text("My team (%(name)s), all agents", name=team_name), window.team,
+                     "team"))
+    not_enough = _text("not enough data")
+    found = []
+    for label, summary, key in rows:
+        me = key == "me"
+        shown = signed(summary.tnps) if summary.enough_data and summary.tally.n else not_enough
+        found.append(
+            f'\n      <tr class="strip-row strip-{key}">\n'
+            f'        <th scope="row">{label}</th>\n'
+            f'        <td{" data-live-field=" + chr(34) + "tnps" + chr(34) if me else ""}>'
+            f"{tnps_value(summary, min_n)}</td>\n"
+            f'        <td class="small"'
+            f'{" data-live-field=" + chr(34) + "detail" + chr(34) if me else ""}>'
+            f"{escape(detail_text(summary, min_n))}</td>\n"
+            f'        <td class="strip-col">{strip(summary, label + ": " + shown)}</td>\n'
+            "      </tr>\n      ")
+    return Markup("".join(found))  # noqa: S704 (our catalogue, numbers, escaped names)
+
+
 def odds_bar(chance: float) -> Markup:
     """One outcome's chance as a bar; the number beside it is the text alternative. It
     was a Jinja macro; this gives the same text."""
