@@ -71,6 +71,8 @@ def _template_gettext(eval_ctx, string: str, /, **variables) -> str:
     text = _translations().ugettext(string)
     if eval_ctx.autoescape:
         text = Markup(text)  # noqa: S704 (our own catalogue, as Jinja's gettext does)
+    if not variables and "%" not in text:
+        return text  # what "% {}" would give, without Markup's formatting machinery
     return text % variables
 
 
