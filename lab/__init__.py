@@ -89,6 +89,7 @@ def _template_helpers(app: Flask) -> None:
     app.context_processor(context.globals_for_templates)
     for helper in (present.signed, present.tnps_value, present.tnps_detail):
         app.add_template_global(helper)
+    app.add_template_global(present.strip, "interval_strip")
     app.add_template_filter(context.percent_class, "pct")
     app.add_template_filter(context.week_label, "week_label")
     app.add_template_filter(context.week_start, "week_start")
