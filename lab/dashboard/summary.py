@@ -6,12 +6,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 
-from sqlalchemy import ScalarSelect, bindparam, func, literal, select, union_all
+from sqlalchemy import ScalarSelect, bindparam, func, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
 from lab.accounts.models import Team, User
 from lab.dashboard.period import Month, previous_month, trend_start
-from lab.surveys.models import SurveyResponse, TnpsDaily
+from lab.surveys.models import SurveyResponse, TnpsDaily, TnpsTopicDaily
 from lab.tnps import queries, report, scheme_store
 from lab.tnps.periods import TrendPoint
 from lab.tnps.summary import Summary, summarize
@@ -131,8 +131,10 @@ class History:
 
     def __init__(self, start: date, end: date,
                  mine: dict[tuple[date, str], tuple[int, int, int]],
-                 team: dict[date, tuple[int, int, int]] | None) -> None:
+                 team: dict[date, tuple[int, int, int]] | None,
+                 topics: dict[str, Tally] | None = None) -> None:
         self.start, self.end, self.mine, self.team = start, end, mine, team
+        self.topics = topics or {}  # the agent's tally by comment topic, since `since`
         by_channel: dict[str, dict[date, tuple[int, int, int]]] = {}
         days: dict[date, tuple[int, int, int]] = {}
         for (day, kind), counts in mine.items():
@@ -171,25 +173,39 @@ _TEAM_DAYS = (select(literal("team").label("whose"), TnpsDaily.day,
               .where(TnpsDaily.agent_id.in_(select(User.id).where(
                   User.team_id == bindparam("team_id"))), _DAYS)
               .group_by(TnpsDaily.day))
-_HISTORY_ALONE = union_all(_MY_DAYS)
-_HISTORY_WITH_TEAM = union_all(_MY_DAYS, _TEAM_DAYS)
+# The agent's answers with comments since the local day `since`, tallied by each topic
+# they are about (the topic rollup; "Practice beside live" shows them): a part of the
+# same statement, as one more cost more in SQLAlchemy than in the database.
+_MY_TOPICS = (select(literal("topic").label("whose"), null().label("day"),
+                     TnpsTopicDaily.topic.label("channel"), func.sum(TnpsTopicDaily.promoters),
+                     func.sum(TnpsTopicDaily.passives), func.sum(TnpsTopicDaily.detractors))
+              .where(TnpsTopicDaily.agent_id == bindparam("agent_id"),
+                     TnpsTopicDaily.day >= bindparam("since"))
+              .group_by(TnpsTopicDaily.topic))
+_HISTORY_ALONE = union_all(_MY_DAYS, _MY_TOPICS)
+_HISTORY_WITH_TEAM = union_all(_MY_DAYS, _MY_TOPICS, _TEAM_DAYS)
 
 
-def read_history(session: Session, user: User, start: date, end: date) -> History:
-    """The agent's daily rows by channel and the team's daily sums, in one UNION ALL."""
-    params = {"agent_id": user.id, "start": start, "end": end}
+def read_history(session: Session, user: User, start: date, end: date, since: date
+                 ) -> History:
+    """The agent's daily rows by channel, the team's daily sums and the agent's topic
+    tallies since `since`, in one UNION ALL."""
+    params = {"agent_id": user.id, "start": start, "end": end, "since": since}
     if user.team_id is not None:
         params["team_id"] = user.team_id
     stmt = _HISTORY_ALONE if user.team_id is None else _HISTORY_WITH_TEAM
     rows = session.execute(stmt, params).all()
     # Dates and whole numbers as both drivers give them (a DATE column; SUM of INTEGER
-    # columns that are NOT NULL), so no conversion per row: two comprehensions over ~500.
+    # columns that are NOT NULL), so no conversion per row: comprehensions over ~500.
     mine = {(day, channel): (promoters, passives, detractors)
             for whose, day, channel, promoters, passives, detractors in rows if whose == "me"}
     team = None if user.team_id is None else {
         day: (promoters, passives, detractors)
         for whose, day, _channel, promoters, passives, detractors in rows if whose == "team"}
-    return History(start, end, mine, team)
+    topics = {topic: Tally(promoters, passives, detractors)
+              for whose, _day, topic, promoters, passives, detractors in rows
+              if whose == "topic"}
+    return History(start, end, mine, team, topics)
 
 
 @dataclass(frozen=True)
