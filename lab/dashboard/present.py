@@ -272,6 +272,43 @@ def strip_rows(window, team_name: str | None, min_n: int) -> Markup:
     return Markup("".join(found))  # noqa: S704 (our catalogue, numbers, escaped names)
 
 
+def practice_rows(rows, lang: str, min_n: int, url_for) -> Markup:
+    """Practice beside live, one row per sector (practice.SectorLive): its title and
+    topic, its loyalty code and stars, live TNPS on the topic, and a link to replay it
+    when weak (`url_for` the template's). The Jinja loop it replaces printed the same."""
+    code_label, live_label = _text("Loyalty code"), _text("Live TNPS on this topic")
+    topics = {key: str(label) for key, label in TOPIC_LABELS.items()}
+    found = []
+    for row in rows:
+        title = escape(row.title.get(lang))
+        if row.loyalty_code is not None:
+            code = (f"<strong>{signed(row.loyalty_code)}</strong> <span class=\"small-stars\" "
+                    f'aria-label="{_text("%(n)d of 3 stars", n=row.stars)}">'
+                    f"{stars(row.stars)}</span>")
+        else:
+            code = f'<span class="muted">{_text("not played yet")}</span>'
+        detractors = row.live.tally.detractors
+        action = ""
+        if row.weak:
+            href = escape(url_for("training.briefing", sector_id=row.sector_id))
+            verb = _text("Replay") if row.loyalty_code is not None else _text("Play")
+            action = (f'<a class="btn btn-quiet" href="{href}">{verb}'
+                      f'<span class="visually-hidden"> {title}</span></a>')
+        found.append(
+            f'\n    <tr data-sector="{escape(row.sector_id)}"'
+            f'{" class=" + chr(34) + "weak" + chr(34) if row.weak else ""}>\n'
+            f'      <th scope="row">{row.order}. {title} <span class="muted small">· '
+            f"{topics[row.topic]}</span></th>\n"
+            f'      <td data-label="{code_label}">{code}</td>\n'
+            f'      <td data-label="{live_label}">{tnps_value(row.live, min_n)}<br>'
+            f'<span class="muted small">{escape(detail_text(row.live, min_n))}'
+            + (f" · {_text('detractors: %(d)d', d=detractors)}" if detractors else "")
+            + "</span></td>\n"
+            f'      <td class="practice-action">{action}</td>\n'
+            "    </tr>\n    ")
+    return Markup("".join(found))  # noqa: S704 (our catalogue, numbers, escaped titles)
+
+
 def odds_bar(chance: float) -> Markup:
     """One outcome's chance as a bar; the number beside it is the text alternative. It
     was a Jinja macro; this gives the same text."""
