@@ -15,6 +15,7 @@ from lab import (
     web_content,
     web_db,
     web_static,
+    web_urls,
 )
 from lab.auth import access
 from lab.auth.login_manager import init_app as init_login
@@ -57,6 +58,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.url_map.converters["int"] = BoundedIntConverter
     _register_blueprints(app)
     _template_helpers(app)
+    web_urls.init_app(app)
     surveys_background.init_app(app)
     return app
 
@@ -87,6 +89,7 @@ def _template_helpers(app: Flask) -> None:
     app.context_processor(context.globals_for_templates)
     for helper in (present.signed, present.tnps_value, present.tnps_detail):
         app.add_template_global(helper)
+    app.add_template_global(present.strip, "interval_strip")
     app.add_template_filter(context.percent_class, "pct")
     app.add_template_filter(context.week_label, "week_label")
     app.add_template_filter(context.week_start, "week_start")

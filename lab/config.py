@@ -123,6 +123,12 @@ DEFAULTS: dict[str, object] = {
     # Responses 4-5x smaller: brotli where the browser takes it, else gzip. Only text;
     # images other than SVG are compressed already.
     "COMPRESS_ALGORITHM": ["br", "gzip"],
+    # Level 3 of each, not gzip's 6 and brotli's 4: on My TNPS (39 kB of HTML) gzip 6 took
+    # 0.67 ms of CPU for 8.5 kB, gzip 3 0.33 ms for 9.4 kB; brotli 4 0.50 ms for 8.5 kB,
+    # brotli 3 0.29 ms for 9.0 kB. A kilobyte more per page costs nothing on the centre's
+    # network; a third of a millisecond is a tenth of the page's own budget.
+    "COMPRESS_LEVEL": 3,
+    "COMPRESS_BR_LEVEL": 3,
     "COMPRESS_MIMETYPES": ["text/html", "text/css", "text/javascript", "application/javascript",
                            "application/json", "text/csv", "image/svg+xml"],
     "CHECK_CONTENT": True,

@@ -7,7 +7,7 @@ from flask.globals import _cv_app
 from flask_babel import Babel, get_translations
 from flask_babel.speaklater import LazyString
 from flask_login import current_user
-from jinja2 import pass_context
+from jinja2 import pass_eval_context
 from markupsafe import Markup
 
 LANG_COOKIE = "lab_lang"
@@ -60,23 +60,29 @@ def lazy_gettext(string: str, **variables) -> LazyString:
     return LazyString(gettext, string, **variables)
 
 
-@pass_context
-def _template_gettext(context, string: str, /, **variables) -> str:
+# Both take the evaluation context, not the template's: Jinja gives a function marked
+# pass_context, called inside a loop or a block with variables of its own, a new derived
+# Context each call (some fifty a view of My TNPS), and only autoescape is read here.
+@pass_eval_context
+def _template_gettext(eval_ctx, string: str, /, **variables) -> str:
     """Jinja's new-style gettext in one call: `_()` and `{% trans %}` went through three
     `Context.call`s and an alias per string, about a hundred strings a page. The same
     result: escaped when autoescaping, always formatted (so "%%" is "%")."""
     text = _translations().ugettext(string)
-    if context.eval_ctx.autoescape:
+    if eval_ctx.autoescape:
         text = Markup(text)  # noqa: S704 (our own catalogue, as Jinja's gettext does)
+    if not variables and "%" not in text:
+        return text  # what "% {}" would give, without Markup's formatting machinery
     return text % variables
 
 
-@pass_context
-def _template_ngettext(context, singular: str, plural: str, num: int, /, **variables) -> str:
+@pass_eval_context
+def _template_ngettext(eval_ctx, singular: str, plural: str, num: int, /, **variables
+                       ) -> str:
     """Jinja's new-style ngettext in one call, as `_template_gettext`."""
     variables.setdefault("num", num)
     text = _translations().ungettext(singular, plural, num)
-    if context.eval_ctx.autoescape:
+    if eval_ctx.autoescape:
         text = Markup(text)  # noqa: S704 (our own catalogue, as Jinja's gettext does)
     return text % variables
 

@@ -39,21 +39,20 @@ def _runs(points: Sequence[TrendPoint], upto: int | None = None) -> list[list[in
     return runs
 
 
-def _band(run: list[int], points: Sequence[TrendPoint]) -> str:
-    count = len(points)
+def _band(run: list[int], xs: Sequence[float], lows: Sequence[float],
+          highs: Sequence[float]) -> str:
     if len(run) == 1:
         # One lone week: a narrow bar, or the band would have no width at all.
         i = run[0]
-        x, low, high = _x(i, count), _y(points[i].ci_low), _y(points[i].ci_high)
+        x, low, high = xs[i], lows[i], highs[i]
         return f"M{x - 4},{high} L{x + 4},{high} L{x + 4},{low} L{x - 4},{low} Z"
-    upper = [f"{_x(i, count)},{_y(points[i].ci_high)}" for i in run]
-    lower = [f"{_x(i, count)},{_y(points[i].ci_low)}" for i in reversed(run)]
+    upper = [f"{xs[i]},{highs[i]}" for i in run]
+    lower = [f"{xs[i]},{lows[i]}" for i in reversed(run)]
     return "M" + " L".join(upper + lower) + " Z"
 
 
-def _line(run: list[int], points: Sequence[TrendPoint]) -> str:
-    count = len(points)
-    return "M" + " L".join(f"{_x(i, count)},{_y(points[i].tnps or 0)}" for i in run)
+def _line(run: list[int], xs: Sequence[float], ys: Sequence[float]) -> str:
+    return "M" + " L".join(f"{xs[i]},{ys[i]}" for i in run)
 
 
 @dataclass(frozen=True)
@@ -96,20 +95,27 @@ def trend_chart(points: Sequence[TrendPoint], team: Sequence[TrendPoint] = (),
         else None
     runs = _runs(points, running)
     team_runs = _runs(team, running) if len(team) == count else []
+    # Each week's x and y's worked out once: the band, line and dots share them.
+    xs = [_x(i, count) for i in range(count)]
+    ys = [_y(point.tnps or 0) for point in points]
+    drawn = {i for run in runs for i in run}
+    lows = [_y(point.ci_low) if i in drawn else 0.0 for i, point in enumerate(points)]
+    highs = [_y(point.ci_high) if i in drawn else 0.0 for i, point in enumerate(points)]
+    team_ys = [_y(point.tnps or 0) for point in team] if team_runs else []
     # A label at the first week of each month, so six months read as six names.
-    ticks = [(_x(i, count), p.key) for i, p in enumerate(points)
+    ticks = [(xs[i], p.key) for i, p in enumerate(points)
              if i == 0 or p.key.month != points[i - 1].key.month]
     return TrendChart(
         width=WIDTH, height=HEIGHT,
-        bands=[_band(run, points) for run in runs],
-        lines=[_line(run, points) for run in runs if len(run) > 1],
-        team_lines=[_line(run, team) for run in team_runs if len(run) > 1],
-        dots=[Dot(_x(i, count), _y(points[i].tnps or 0), points[i]) for run in runs for i in run],
+        bands=[_band(run, xs, lows, highs) for run in runs],
+        lines=[_line(run, xs, ys) for run in runs if len(run) > 1],
+        team_lines=[_line(run, xs, team_ys) for run in team_runs if len(run) > 1],
+        dots=[Dot(xs[i], ys[i], points[i]) for run in runs for i in run],
         y_ticks=[(_y(value), value) for value in Y_TICKS],
         x_ticks=ticks[1:] if len(ticks) > 1 and ticks[1][0] - ticks[0][0] < 40 else ticks,
         plot_left=LEFT, plot_right=WIDTH - RIGHT,
         empty=not runs and (running is None or not points[running].tally.n),
-        partial=Dot(_x(running, count), _y(points[running].tnps or 0), points[running])
+        partial=Dot(xs[running], ys[running], points[running])
         if running is not None and points[running].tally.n else None,
     )
 

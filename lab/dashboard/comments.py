@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
+from functools import lru_cache
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from lab.dashboard.period import month_of, previous_month
@@ -115,27 +116,64 @@ def _since(period: str, today: date, tz: tzinfo) -> tuple[datetime | None, datet
     return None, None
 
 
-def _query(agent_id: int, filters: Filters, today: date, tz: tzinfo) -> Select:
+# The columns a comment shows, read as plain rows: building 20 ORM objects of all 18
+# columns (and registering them in the session) cost more than the query itself.
+_COLUMNS = (SurveyResponse.id, SurveyResponse.call_ended_at, SurveyResponse.answered_at,
+            SurveyResponse.score, SurveyResponse.channel, SurveyResponse.comment,
+            SurveyResponse.late, SurveyResponse.topics, SurveyResponse.repeat_of)
+
+
+@lru_cache(maxsize=32)
+def _statements(topic: bool, category: bool, channel: bool, start: bool, end: bool
+                ) -> tuple[Select, Select, Select]:
+    """(a page with the total beside it, a page alone, the count) for one shape of the
+    filters, their values left as parameters. Built once per shape (32 at most):
+    building a statement and its cache key on each view cost more than running it."""
     # Validation stores an empty comment as NULL, so "has a comment" is IS NOT NULL: the
     # condition of the partial index the list is read from, newest first.
-    stmt = select(SurveyResponse).where(
-        SurveyResponse.agent_id == agent_id, SurveyResponse.comment.is_not(None))
-    if filters.topic:
-        stmt = stmt.where(SurveyResponse.topics.op("&")(TOPIC_BIT[filters.topic]) != 0)
-    if filters.category:
-        low, high = _SCORES[filters.category]
-        stmt = stmt.where(SurveyResponse.score.between(low, high))
-    if filters.channel:
-        stmt = stmt.where(SurveyResponse.channel == filters.channel)
+    stmt = select(*_COLUMNS).where(
+        SurveyResponse.agent_id == bindparam("agent_id"), SurveyResponse.comment.is_not(None))
+    if topic:
+        stmt = stmt.where(SurveyResponse.topics.op("&")(bindparam("topic_bit")) != 0)
+    if category:
+        stmt = stmt.where(SurveyResponse.score.between(bindparam("low"), bindparam("high")))
+    if channel:
+        stmt = stmt.where(SurveyResponse.channel == bindparam("channel"))
+    if start:
+        stmt = stmt.where(SurveyResponse.call_ended_at >= bindparam("start"))
+    if end:
+        stmt = stmt.where(SurveyResponse.call_ended_at < bindparam("end"))
+    count = stmt.with_only_columns(func.count()).order_by(None)
+    newest = (SurveyResponse.answered_at.desc(), SurveyResponse.id.desc())
+    window = (bindparam("limit"), bindparam("offset"))
+    page = stmt.order_by(*newest).limit(window[0]).offset(window[1])
+    with_total = (stmt.add_columns(count.scalar_subquery().label("total")).order_by(*newest)
+                  .limit(window[0]).offset(window[1]))
+    return with_total, page, count
+
+
+def _query(agent_id: int, filters: Filters, today: date, tz: tzinfo
+           ) -> tuple[tuple[Select, Select, Select], dict[str, object]]:
+    """The statements for the filters' shape, and the values for their parameters."""
     start, end = _since(filters.period, today, tz)
+    params: dict[str, object] = {"agent_id": agent_id}
+    if filters.topic:
+        params["topic_bit"] = TOPIC_BIT[filters.topic]
+    if filters.category:
+        params["low"], params["high"] = _SCORES[filters.category]
+    if filters.channel:
+        params["channel"] = filters.channel
     if start is not None:
-        stmt = stmt.where(SurveyResponse.call_ended_at >= start)
+        params["start"] = start
     if end is not None:
-        stmt = stmt.where(SurveyResponse.call_ended_at < end)
-    return stmt
+        params["end"] = end
+    shape = (bool(filters.topic), bool(filters.category), bool(filters.channel),
+             start is not None, end is not None)
+    return _statements(*shape), params
 
 
-def _item(row: SurveyResponse) -> CommentItem:
+def _item(row) -> CommentItem:
+    """A comment from a row of _COLUMNS."""
     return CommentItem(row.id, row.call_ended_at, row.answered_at, row.score,
                        category(row.score).value, row.channel, row.comment or "", row.late,
                        topics_in(row.topics), row.repeat_of is not None)
@@ -148,29 +186,24 @@ def comment_page(session: Session, agent_id: int, filters: Filters, today: date,
     The page and the total come in one statement (the count as a scalar subquery); only
     a page past the end needs a second one, for the last page.
     """
-    stmt = _query(agent_id, filters, today, tz)
-    newest = (SurveyResponse.answered_at.desc(), SurveyResponse.id.desc())
-    total_of = stmt.with_only_columns(func.count()).order_by(None).scalar_subquery()
+    (with_total, alone, count), params = _query(agent_id, filters, today, tz)
     page = filters.page
-    found = session.execute(stmt.add_columns(total_of.label("total")).order_by(*newest)
-                            .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).all()
-    if found:
-        total = int(found[0].total)
-    else:
-        total = int(session.scalar(stmt.with_only_columns(func.count()).order_by(None)) or 0)
+    found = session.execute(with_total, {**params, "limit": PAGE_SIZE,
+                                         "offset": (page - 1) * PAGE_SIZE}).all()
+    total = int(found[0].total) if found else int(session.scalar(count, params) or 0)
     pages = max(1, -(-total // PAGE_SIZE))
     if not found and total and page > pages:
         page = pages
-        found = session.execute(stmt.order_by(*newest).limit(PAGE_SIZE)
-                                .offset((page - 1) * PAGE_SIZE)).all()
-    return CommentPage([_item(row[0]) for row in found], total, min(page, pages), pages)
+        found = session.execute(alone, {**params, "limit": PAGE_SIZE,
+                                        "offset": (page - 1) * PAGE_SIZE}).all()
+    return CommentPage([_item(row) for row in found], total, min(page, pages), pages)
 
 
 def comments_after(session: Session, agent_id: int, after: int, limit: int = PAGE_SIZE
                    ) -> list[CommentItem]:
     """The agent's comments stored after the cursor `after`, newest first."""
-    stmt = (select(SurveyResponse).where(
+    stmt = (select(*_COLUMNS).where(
         SurveyResponse.agent_id == agent_id, SurveyResponse.id > after,
         SurveyResponse.comment.is_not(None))
         .order_by(SurveyResponse.answered_at.desc(), SurveyResponse.id.desc()).limit(limit))
-    return [_item(row) for row in session.scalars(stmt)]
+    return [_item(row) for row in session.execute(stmt)]

@@ -39,7 +39,7 @@ def my_page(session: Session, user: User, content: Content, filters: comments.Fi
     """Gather the page for `user` at `now` (aware), days counted in `tz`.
 
     A fixed handful of statements whatever the agent's history: the daily rollup over the
-    trend's six months (the agent's and the team's at once), the topic rollup, a few
+    trend's six months with the topic rollup (the agent's and the team's at once), a few
     facts, the sector states and one page of comments.
     """
     today = now.astimezone(tz).date()
@@ -48,7 +48,7 @@ def my_page(session: Session, user: User, content: Content, filters: comments.Fi
     since = trend_start(today)
     past = _months_before(month, tz, bonus.VOLUME_MONTHS)
     start = min(since, past[-1].first, today - timedelta(days=summary.ROLLING_DAYS - 1))
-    history = summary.read_history(session, user, start, today)
+    history = summary.read_history(session, user, start, today, since)
     facts = summary.read_facts(session, user, month)
     live = summary.summary_from(history, facts, month, today, tz, min_n, last)
     remaining = bonus.pace(live.mine.tally,
@@ -58,10 +58,9 @@ def my_page(session: Session, user: User, content: Content, filters: comments.Fi
         else queries.total(session, since, today)
     scheme = scheme_from(facts.scheme)
     panel = bonus.bonus_panel(scheme, live.mine.tally, prior, remaining)
-    tallies = practice.topic_tallies(session, user.id, since)
     overall = summarize(history.agent_total(since, today), min_n)
     rows = practice.practice_beside_live(content, load_sector_states(session, user, content),
-                                         tallies, overall, min_n)
+                                         history.topics, overall, min_n)
     return MyPage(
         has_answers=facts.latest_id > 0, latest_id=facts.latest_id, live=live,
         chart=charts.trend_chart(live.trend, live.team_trend, today),

@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
-
-from sqlalchemy import bindparam, func, select
-from sqlalchemy.orm import Session
 
 from lab.content import Content
-from lab.surveys.models import TnpsTopicDaily
 from lab.tnps.summary import Summary, summarize
 from lab.tnps.tally import Tally
 from lab.training.progress import SectorState
@@ -33,21 +28,6 @@ class SectorLive:
     loyalty_code: float | None
     live: Summary
     weak: bool
-
-
-# Built once: each view of My TNPS runs it.
-_TOPICS = (select(TnpsTopicDaily.topic, func.sum(TnpsTopicDaily.promoters),
-                  func.sum(TnpsTopicDaily.passives), func.sum(TnpsTopicDaily.detractors))
-           .where(TnpsTopicDaily.agent_id == bindparam("agent_id"),
-                  TnpsTopicDaily.day >= bindparam("since"))
-           .group_by(TnpsTopicDaily.topic))
-
-
-def topic_tallies(session: Session, agent_id: int, since: date) -> dict[str, Tally]:
-    """On-time answers with comments since the local day `since`, tallied by every topic
-    they are about: read from the daily topic rollup, so flat in the agent's history."""
-    rows = session.execute(_TOPICS, {"agent_id": agent_id, "since": since})
-    return {topic: Tally(int(p or 0), int(s or 0), int(d or 0)) for topic, p, s, d in rows}
 
 
 def is_weak(live: Summary, overall: Summary) -> bool:

@@ -6,11 +6,14 @@ from datetime import date, datetime, timedelta, tzinfo
 from functools import lru_cache
 
 from babel import Locale
-from babel.dates import format_date, format_datetime
+from babel.dates import format_date
 from flask_babel import get_locale
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from lab.dashboard import charts
+from lab.dashboard.bonus import chance_text
 from lab.dashboard.comments import CommentItem, CommentPage
+from lab.i18n import gettext
 from lab.i18n import lazy_gettext as _l
 from lab.tnps.summary import Summary
 
@@ -42,34 +45,100 @@ _RUSSIAN = Locale.parse("ru")
 
 def when(moment: datetime, tz: tzinfo) -> str:
     """A moment as the user reads it, in the centre's zone: 21 Nov 2026, 14:05."""
-    return format_datetime(moment.astimezone(tz), "d MMM y, HH:mm", locale=_page_locale())
+    local = moment.astimezone(tz)
+    # What format_datetime(local, "d MMM y, HH:mm") prints, without Babel parsing and
+    # walking the pattern for each of the page's twenty comments.
+    return f"{local.day} {_short_months(_page_locale())[local.month]} {local.year}, " \
+        f"{local.hour:02d}:{local.minute:02d}"
+
+
+def _short_months(found: Locale):
+    """The locale's abbreviated month names as a date uses them (Babel's "MMM")."""
+    return found.months["format"]["abbreviated"]
 
 
 def call_when(item: CommentItem, tz: tzinfo) -> str:
     """The call's moment, which the period filter counts by, and the answer's day when it
     came on another day: 'call 30 Nov 2026, 23:40 · answered 1 Dec'."""
-    call = str(_l("call %(when)s", when=when(item.call_ended_at, tz)))
+    call = gettext("call %(when)s", when=when(item.call_ended_at, tz))
     answered = item.answered_at.astimezone(tz)
     if answered.date() == item.call_ended_at.astimezone(tz).date():
         return call
-    day = format_date(answered.date(), "d MMM", locale=_page_locale())
-    return call + " · " + str(_l("answered %(day)s", day=day))
+    day = f"{answered.day} {_short_months(_page_locale())[answered.month]}"  # "d MMM"
+    return call + " · " + gettext("answered %(day)s", day=day)
 
+
+def _text(string: str, **variables) -> Markup:
+    """A catalogue string as the templates' _() gives it: Markup, always %-formatted (so
+    "%%" reads "%"), the variables escaped."""
+    return Markup(gettext(string)) % variables  # noqa: S704 (our own catalogue)
+
+
+def options(labels: dict[str, object], chosen: str | None) -> Markup:
+    """A filter's <option>s, the chosen one selected (labels printed as Jinja printed the
+    lazy strings: not escaped)."""
+    return Markup("".join(  # noqa: S704 (our own keys and catalogue)
+        f'<option value="{escape(key)}"{" selected" if chosen == key else ""}>{label}</option>'
+        for key, label in labels.items()))
+
+
+def comment_items(items: list[CommentItem], tz: tzinfo, window_days: int) -> Markup:
+    """The comment list's items, as the template's loop printed them: ~20 comments of a
+    dozen fields each were a fifth of the page's rendering in Jinja. The labels are
+    resolved once for the page (printed as Jinja printed lazy strings: not escaped); the
+    customer's text is escaped."""
+    categories = {key: str(label) for key, label in CATEGORY_LABELS.items()}
+    channels = {key: str(label) for key, label in CHANNEL_LABELS.items()}
+    topics = {key: str(label) for key, label in TOPIC_LABELS.items()}
+    detractor = _text("Detractor")
+    late = f'<span class="tag tag-late">{_text("late: not counted")}</span>'
+    repeat = ""
+    if any(item.repeat for item in items):
+        repeat = ('<span class="tag tag-late" title="' + str(_text(
+            "This customer answered a survey on one of your calls before, within %(days)d "
+            "days: only one of their answers counts.", days=window_days))
+            + f'">{_text("repeat customer: not counted")}</span>')
+    found = []
+    for item in items:
+        kind = item.category
+        label = categories[kind]
+        word = f'<strong class="cat-word">{detractor}</strong>' if kind == "detractor" \
+            else f'<span class="cat-word">{label}</span>'
+        found.append(
+            f'\n    <li class="comment cat-{kind}{" late" if item.late or item.repeat else ""}"'
+            f' data-id="{item.id}">\n      <div class="comment-meta">\n'
+            f'        <span class="pill cat-{kind}" title="{label}">{item.score}</span>\n'
+            f"        {word}\n"
+            f'        <span class="tag">{channels[item.channel]}</span>\n'
+            f'        <span class="comment-when" data-when>{escape(call_when(item, tz))}</span>\n'
+            "        " + "".join(f'<span class="tag tag-topic">{topics[topic]}</span>'
+                                 for topic in item.topics) + "\n"
+            f"        {late if item.late else ''}\n"
+            f"        {repeat if item.repeat else ''}\n"
+            "      </div>\n"
+            f'      <p class="comment-text" data-customer>{escape(item.comment)}</p>\n'
+            "    </li>\n    ")
+    return Markup("".join(found))  # noqa: S704 (labels from our catalogue, the rest escaped)
+
+
+# Babel's format_date parses its pattern and walks it on every call; these few patterns
+# are the locale's month names put together the same way ("LLLL" is the stand-alone wide
+# name, "LLL" the stand-alone abbreviated one, "MMM" the abbreviated one inside a date).
 
 def month_name(day: date) -> str:
     """The month's name on its own, as a sentence uses it: November / ноябрь."""
-    return format_date(day, "LLLL", locale=_page_locale())
+    return _page_locale().months["stand-alone"]["wide"][day.month]  # "LLLL"
 
 
 def month_title(day: date) -> str:
     """Month and year as a heading: November 2026 / ноябрь 2026."""
-    return format_date(day, "LLLL y", locale=_page_locale())
+    return f"{month_name(day)} {day.year}"  # "LLLL y"
 
 
 def day_range(first: date, last: date) -> str:
     """Two local days as a range: 2 Nov – 1 Dec / 2 нояб. – 1 дек."""
-    return f"{format_date(first, 'd MMM', locale=_page_locale())} – " \
-        f"{format_date(last, 'd MMM', locale=_page_locale())}"
+    months = _short_months(_page_locale())
+    return f"{first.day} {months[first.month]} – {last.day} {months[last.month]}"
 
 
 def week_label(monday: date) -> str:
@@ -89,7 +158,7 @@ def _week_label(monday: date, locale: str) -> str:
 
 def short_month(day: date) -> str:
     """A month's short name for an axis: Nov / нояб."""
-    return format_date(day, "LLL", locale=_page_locale())
+    return _page_locale().months["stand-alone"]["abbreviated"][day.month]  # "LLL"
 
 
 # The small pieces the My TNPS templates print dozens of times a page. They were Jinja
@@ -106,12 +175,207 @@ def signed(value) -> str:
 def tnps_value(summary: Summary, min_n: int | None = None) -> Markup:
     """The headline TNPS in a span whose class says whether it stands on enough data."""
     kind = ("tnps-num" if summary.enough_data else "not-enough") if summary.tally.n else "muted"
-    return Markup('<span class="{}">{}</span>').format(kind, tnps_text(summary))
+    # Concatenated, not Markup.format: the string Formatter cost more than the rest of
+    # the function, printed ~15 times a page.
+    return Markup(f'<span class="{kind}">{escape(tnps_text(summary))}</span>')  # noqa: S704
+
+
+def strip(summary: Summary, label: str) -> Markup:
+    """A -100..100 strip: the 95% interval as a band, TNPS as a dot; nothing drawn without
+    enough data. `label` (escaped here) names it for a screen reader. It was a Jinja
+    macro; this gives the same text."""
+    drawn = ""
+    if summary.tally.n and summary.enough_data:
+        low, high = charts.scale(summary.ci_low), charts.scale(summary.ci_high)
+        drawn = (f'\n  <rect class="strip-band" x="{low * 2}" y="6" width="{(high - low) * 2}" '
+                 f'height="12" rx="3"></rect>\n  <circle class="strip-dot" '
+                 f'cx="{charts.scale(summary.tnps) * 2}" cy="12" r="4.5"></circle>\n  ')
+    return Markup(  # noqa: S704 (numbers, and the label escaped)
+        '<svg class="strip" viewBox="0 0 200 24" preserveAspectRatio="none" role="img" '
+        f'aria-label="{escape(label)}">\n'
+        '  <line class="strip-axis" x1="0" y1="12" x2="200" y2="12"></line>\n'
+        '  <line class="strip-zero" x1="100" y1="3" x2="100" y2="21"></line>\n'
+        f"  {drawn}\n</svg>")
+
+
+_STAR = '<span class="{}" aria-hidden="true">★</span>'
+# A practice score's three stars, on or off: four strings, built once.
+_STARS = {count: Markup("".join(_STAR.format("on" if i < count else "off")  # noqa: S704
+                                for i in range(3))) for count in range(4)}
+
+
+def stars(count: int) -> Markup:
+    """Three stars, `count` of them on (the Jinja loop it replaces printed the same)."""
+    found = _STARS.get(count)
+    if found is None:  # outside 0..3: as the loop would have drawn it
+        return Markup("".join(_STAR.format("on" if i < count else "off")  # noqa: S704
+                              for i in range(3)))
+    return found
+
+
+# The bonus scheme's tiers, printed twice a view (the table, the odds of each): as Jinja
+# loops some forty template calls. These give the same text.
+
+_CURRENT = ' class="current"'
+
+
+def tier_rows(tiers, current: int | None) -> Markup:
+    """The tier table's rows, highest tier first, the agent's tier marked."""
+    here = f' <span class="tag">{_text("you are here")}</span>'
+    return Markup("".join(  # noqa: S704 (numbers and our catalogue)
+        f'\n          <tr{_CURRENT if index == current else ""}>'
+        f"<td>{signed(min_tnps)}</td><td>{percent:g}%{here if index == current else ''}"
+        "</td></tr>"
+        for index, (min_tnps, percent) in reversed(list(enumerate(tiers)))))
+
+
+def tier_odds(tiers, chances, current: int | None) -> Markup:
+    """Each tier's chance as a list item: its bonus, its TNPS, a bar and the percent."""
+    found = []
+    for index, (min_tnps, percent) in enumerate(tiers):
+        bonus = _text("Bonus %(percent)s", percent=f"{percent:g}%")
+        tnps_from = _text("TNPS from %(min)s", min=signed(min_tnps))
+        found.append(
+            f'<li{_CURRENT if index == current else ""}>'
+            f'<span class="odds-label">{bonus} <span class="muted small">{tnps_from}</span>'
+            f"</span>{odds_bar(chances[index])}"
+            f'<span class="odds-value">{escape(chance_text(chances[index]))}</span></li>')
+    return Markup("".join(  # noqa: S704 (numbers, our catalogue, escaped text)
+        f"\n        {item}\n        " for item in found))
+
+
+def strip_rows(window, team_name: str | None, min_n: int) -> Markup:
+    """The "by channel, and my team" table's rows for a summary.Window: me overall, by
+    channel, the team; each with its TNPS, what it stands on and its strip. The Jinja
+    loop it replaces printed the same text."""
+    rows = [(_text("Me, all channels"), window.mine, "me"),
+            (_text("Me, IVR"), window.by_channel["ivr"], "ivr"),
+            (_text("Me, SMS"), window.by_channel["sms"], "sms")]
+    if window.team:
+        rows.append((_text("My team (%(name)s), all agents", name=team_name), window.team,
+                     "team"))
+    not_enough = _text("not enough data")
+    found = []
+    for label, summary, key in rows:
+        me = key == "me"
+        shown = signed(summary.tnps) if summary.enough_data and summary.tally.n else not_enough
+        found.append(
+            f'\n      <tr class="strip-row strip-{key}">\n'
+            f'        <th scope="row">{label}</th>\n'
+            f'        <td{" data-live-field=" + chr(34) + "tnps" + chr(34) if me else ""}>'
+            f"{tnps_value(summary, min_n)}</td>\n"
+            f'        <td class="small"'
+            f'{" data-live-field=" + chr(34) + "detail" + chr(34) if me else ""}>'
+            f"{escape(detail_text(summary, min_n))}</td>\n"
+            f'        <td class="strip-col">{strip(summary, label + ": " + shown)}</td>\n'
+            "      </tr>\n      ")
+    return Markup("".join(found))  # noqa: S704 (our catalogue, numbers, escaped names)
+
+
+def practice_rows(rows, lang: str, min_n: int, url_for) -> Markup:
+    """Practice beside live, one row per sector (practice.SectorLive): its title and
+    topic, its loyalty code and stars, live TNPS on the topic, and a link to replay it
+    when weak (`url_for` the template's). The Jinja loop it replaces printed the same."""
+    code_label, live_label = _text("Loyalty code"), _text("Live TNPS on this topic")
+    topics = {key: str(label) for key, label in TOPIC_LABELS.items()}
+    found = []
+    for row in rows:
+        title = escape(row.title.get(lang))
+        if row.loyalty_code is not None:
+            code = (f"<strong>{signed(row.loyalty_code)}</strong> <span class=\"small-stars\" "
+                    f'aria-label="{_text("%(n)d of 3 stars", n=row.stars)}">'
+                    f"{stars(row.stars)}</span>")
+        else:
+            code = f'<span class="muted">{_text("not played yet")}</span>'
+        detractors = row.live.tally.detractors
+        action = ""
+        if row.weak:
+            href = escape(url_for("training.briefing", sector_id=row.sector_id))
+            verb = _text("Replay") if row.loyalty_code is not None else _text("Play")
+            action = (f'<a class="btn btn-quiet" href="{href}">{verb}'
+                      f'<span class="visually-hidden"> {title}</span></a>')
+        found.append(
+            f'\n    <tr data-sector="{escape(row.sector_id)}"'
+            f'{" class=" + chr(34) + "weak" + chr(34) if row.weak else ""}>\n'
+            f'      <th scope="row">{row.order}. {title} <span class="muted small">· '
+            f"{topics[row.topic]}</span></th>\n"
+            f'      <td data-label="{code_label}">{code}</td>\n'
+            f'      <td data-label="{live_label}">{tnps_value(row.live, min_n)}<br>'
+            f'<span class="muted small">{escape(detail_text(row.live, min_n))}'
+            + (f" · {_text('detractors: %(d)d', d=detractors)}" if detractors else "")
+            + "</span></td>\n"
+            f'      <td class="practice-action">{action}</td>\n'
+            "    </tr>\n    ")
+    return Markup("".join(found))  # noqa: S704 (our catalogue, numbers, escaped titles)
+
+
+def odds_bar(chance: float) -> Markup:
+    """One outcome's chance as a bar; the number beside it is the text alternative. It
+    was a Jinja macro; this gives the same text."""
+    return Markup(  # noqa: S704 (a number only)
+        '<svg class="odds-bar" viewBox="0 0 100 12" preserveAspectRatio="none" '
+        'aria-hidden="true" focusable="false">\n'
+        '  <rect class="odds-track" x="0" y="0" width="100" height="12" rx="3"></rect>\n'
+        f'  <rect class="odds-fill" x="0" y="0" width="{chance * 100:.2f}" height="12" '
+        'rx="3"></rect>\n</svg>')
 
 
 def tnps_detail(summary: Summary, min_n: int) -> str:
     """What the headline stands on (see detail_text)."""
     return detail_text(summary, min_n)
+
+
+# The weekly trend's dots and table: some 27 weeks, each printed twice with a label and
+# three or four signed numbers. As Jinja loops they were ~200 template calls, a fifth of
+# the page's rendering; here they are one call each, giving the same text.
+
+def trend_dots(dots) -> Markup:
+    """The chart's dots (charts.Dot), each with its week, TNPS and n as a tooltip."""
+    lang = locale()
+    return Markup("".join(  # noqa: S704 (numbers and escaped labels only)
+        f'<circle class="dot" cx="{dot.x}" cy="{dot.y}" r="4"><title>'
+        f"{escape(_week_label(dot.point.key, lang))}: {signed(dot.point.tnps)} "
+        f"(n = {dot.point.tally.n})</title></circle>" for dot in dots))
+
+
+def trend_grid(chart) -> Markup:
+    """The chart's grid and ticks, bands and lines (charts.TrendChart), as the template's
+    five loops printed them."""
+    left, right = chart.plot_left, chart.plot_right
+    grid = "".join(
+        f'\n      <line class="{"grid-zero" if value == 0 else "grid"}" x1="{left}" '
+        f'x2="{right}" y1="{y}" y2="{y}"></line>\n      <text class="tick" x="{left - 6}" '
+        f'y="{y + 5}" text-anchor="end">{signed(value) if value else "0"}</text>\n      '
+        for y, value in chart.y_ticks)
+    months = "".join(
+        f'<text class="tick" x="{x}" y="{chart.height - 8}" text-anchor="middle">'
+        f"{escape(short_month(day))}</text>" for x, day in chart.x_ticks)
+    bands = "".join(f'<path class="band" d="{escape(d)}"></path>' for d in chart.bands)
+    team = "".join(f'<path class="team-line" d="{escape(d)}"></path>' for d in chart.team_lines)
+    lines = "".join(f'<path class="line" d="{escape(d)}"></path>' for d in chart.lines)
+    return Markup(  # noqa: S704 (numbers, and escaped names and paths)
+        f"{grid}\n      {months}\n      {bands}\n      {team}\n      {lines}")
+
+
+def trend_rows(trend, team_trend, partial: bool) -> Markup:
+    """The trend table's rows: week, n, TNPS, its interval, the team's TNPS beside it;
+    the last row marked "so far" while its week runs (`partial`)."""
+    lang = locale()
+    so_far = Markup(gettext("so far")) % {}  # noqa: S704 (as the template's _() gives it)
+    rows = []
+    last = len(trend) - 1
+    for index, point in enumerate(trend):
+        running = partial and index == last
+        n = point.tally.n
+        rows.append(
+            ('<tr class="partial" data-partial-row><td>' if running else "<tr><td>")
+            + str(escape(_week_label(point.key, lang)))
+            + (f' <span class="tag">{so_far}</span>' if running else "")
+            + f"</td><td>{n}</td><td>{signed(point.tnps)}</td><td>"
+            + (f"{signed(point.ci_low)} … {signed(point.ci_high)}" if n else "—") + "</td>"
+            + (f"<td>{signed(team_trend[index].tnps)}</td>" if team_trend else "")
+            + "</tr>")
+    return Markup("".join(rows))  # noqa: S704 (numbers and escaped labels only)
 
 
 def summary_json(summary: Summary, min_n: int) -> dict[str, object]:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 
-from sqlalchemy import ScalarSelect, bindparam, func, literal, select, union_all
+from sqlalchemy import ScalarSelect, bindparam, func, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
 from lab.accounts.models import Team, User
 from lab.dashboard.period import Month, previous_month, trend_start
-from lab.surveys.models import SurveyResponse, TnpsDaily
+from lab.surveys.models import SurveyResponse, TnpsDaily, TnpsTopicDaily
 from lab.tnps import queries, report, scheme_store
 from lab.tnps.periods import TrendPoint
 from lab.tnps.summary import Summary, summarize
@@ -99,81 +100,112 @@ def days_summary(session: Session, user: User, first: date, last: date, min_n: i
     return summarize(queries.total(session, first, last, agent_id=user.id), min_n)
 
 
-@dataclass(frozen=True)
+class _Series:
+    """Counts per day kept as running sums over the sorted days: any range's tally is two
+    bisections and a subtraction (the page sums some twenty ranges over ~250 days)."""
+
+    __slots__ = ("_days", "_sums")
+
+    def __init__(self, days: dict[date, tuple[int, int, int]]) -> None:
+        self._days = sorted(days)
+        promoters = passives = detractors = 0
+        sums = [(0, 0, 0)]
+        for day in self._days:
+            p, s, d = days[day]
+            promoters += p
+            passives += s
+            detractors += d
+            sums.append((promoters, passives, detractors))
+        self._sums = sums
+
+    def total(self, first: date, last: date) -> Tally:
+        """The tally over days first..last."""
+        low = self._sums[bisect_left(self._days, first)]
+        high = self._sums[bisect_right(self._days, last)]
+        return Tally(high[0] - low[0], high[1] - low[1], high[2] - low[2])
+
+
 class History:
     """The agent's counts per (day, channel) and the team's per day over the page's range,
     read in one statement; every number of the page's top half is summed from them."""
 
-    start: date
-    end: date
-    mine: dict[tuple[date, str], tuple[int, int, int]]
-    team: dict[date, tuple[int, int, int]] | None
+    def __init__(self, start: date, end: date,
+                 mine: dict[tuple[date, str], tuple[int, int, int]],
+                 team: dict[date, tuple[int, int, int]] | None,
+                 topics: dict[str, Tally] | None = None) -> None:
+        self.start, self.end, self.mine, self.team = start, end, mine, team
+        self.topics = topics or {}  # the agent's tally by comment topic, since `since`
+        by_channel: dict[str, dict[date, tuple[int, int, int]]] = {}
+        days: dict[date, tuple[int, int, int]] = {}
+        for (day, kind), counts in mine.items():
+            by_channel.setdefault(kind, {})[day] = counts
+            held = days.get(day)
+            days[day] = counts if held is None else (
+                held[0] + counts[0], held[1] + counts[1], held[2] + counts[2])
+        self.my_days = days  # channels together, for the trend
+        self._mine = _Series(days)
+        self._channels = {kind: _Series(found) for kind, found in by_channel.items()}
+        self._team = _Series(team or {})
 
     def agent_total(self, first: date, last: date, channel: str | None = None) -> Tally:
         """The agent's tally over local days first..last (inside the range read)."""
-        return _summed(counts for (day, kind), counts in self.mine.items()
-                       if first <= day <= last and (channel is None or kind == channel))
-
-    def agent_days(self) -> dict[date, Tally]:
-        """The agent's tally per day, channels together."""
-        days: dict[date, list[int]] = {}
-        for (day, _kind), counts in self.mine.items():
-            held = days.setdefault(day, [0, 0, 0])
-            for slot in range(3):
-                held[slot] += counts[slot]
-        return {day: Tally(*counts) for day, counts in days.items()}
+        if channel is None:
+            return self._mine.total(first, last)
+        series = self._channels.get(channel)
+        return Tally() if series is None else series.total(first, last)
 
     def team_total(self, first: date, last: date) -> Tally:
         """The team's tally over local days first..last (empty without a team)."""
-        return _summed(counts for day, counts in (self.team or {}).items()
-                       if first <= day <= last)
-
-    def team_days(self) -> dict[date, Tally]:
-        """The team's tally per day."""
-        return {day: Tally(*counts) for day, counts in (self.team or {}).items()}
-
-
-def _summed(rows) -> Tally:
-    promoters = passives = detractors = 0
-    for p, s, d in rows:
-        promoters += p
-        passives += s
-        detractors += d
-    return Tally(promoters, passives, detractors)
+        return self._team.total(first, last)
 
 
 _SUMS = (func.sum(TnpsDaily.promoters), func.sum(TnpsDaily.passives),
          func.sum(TnpsDaily.detractors))
 _DAYS = TnpsDaily.day.between(bindparam("start"), bindparam("end"))
 # Built once (every view of My TNPS runs it): the agent's part, and with it the team's.
-_MY_DAYS = (select(literal("me").label("whose"), TnpsDaily.day, TnpsDaily.channel, *_SUMS)
-            .where(TnpsDaily.agent_id == bindparam("agent_id"), _DAYS)
-            .group_by(TnpsDaily.day, TnpsDaily.channel))
+# The agent's rows need no GROUP BY: (day, agent, channel) is the table's key, so each
+# row is already one (day, channel); grouping only cost SQLite a sort.
+_MY_DAYS = (select(literal("me").label("whose"), TnpsDaily.day, TnpsDaily.channel,
+                   TnpsDaily.promoters, TnpsDaily.passives, TnpsDaily.detractors)
+            .where(TnpsDaily.agent_id == bindparam("agent_id"), _DAYS))
 _TEAM_DAYS = (select(literal("team").label("whose"), TnpsDaily.day,
                      literal("").label("channel"), *_SUMS)
               .where(TnpsDaily.agent_id.in_(select(User.id).where(
                   User.team_id == bindparam("team_id"))), _DAYS)
               .group_by(TnpsDaily.day))
-_HISTORY_ALONE = union_all(_MY_DAYS)
-_HISTORY_WITH_TEAM = union_all(_MY_DAYS, _TEAM_DAYS)
+# The agent's answers with comments since the local day `since`, tallied by each topic
+# they are about (the topic rollup; "Practice beside live" shows them): a part of the
+# same statement, as one more cost more in SQLAlchemy than in the database.
+_MY_TOPICS = (select(literal("topic").label("whose"), null().label("day"),
+                     TnpsTopicDaily.topic.label("channel"), func.sum(TnpsTopicDaily.promoters),
+                     func.sum(TnpsTopicDaily.passives), func.sum(TnpsTopicDaily.detractors))
+              .where(TnpsTopicDaily.agent_id == bindparam("agent_id"),
+                     TnpsTopicDaily.day >= bindparam("since"))
+              .group_by(TnpsTopicDaily.topic))
+_HISTORY_ALONE = union_all(_MY_DAYS, _MY_TOPICS)
+_HISTORY_WITH_TEAM = union_all(_MY_DAYS, _MY_TOPICS, _TEAM_DAYS)
 
 
-def read_history(session: Session, user: User, start: date, end: date) -> History:
-    """The agent's daily rows by channel and the team's daily sums, in one UNION ALL."""
-    params = {"agent_id": user.id, "start": start, "end": end}
+def read_history(session: Session, user: User, start: date, end: date, since: date
+                 ) -> History:
+    """The agent's daily rows by channel, the team's daily sums and the agent's topic
+    tallies since `since`, in one UNION ALL."""
+    params = {"agent_id": user.id, "start": start, "end": end, "since": since}
     if user.team_id is not None:
         params["team_id"] = user.team_id
     stmt = _HISTORY_ALONE if user.team_id is None else _HISTORY_WITH_TEAM
-    mine: dict[tuple[date, str], tuple[int, int, int]] = {}
-    team: dict[date, tuple[int, int, int]] | None = {} if user.team_id is not None else None
-    for whose, day, channel, *counts in session.execute(stmt, params):
-        day = day if isinstance(day, date) else date.fromisoformat(day)
-        numbers = tuple(int(c or 0) for c in counts)
-        if whose == "me":
-            mine[(day, channel)] = numbers  # type: ignore[assignment]
-        else:
-            team[day] = numbers  # type: ignore[index]
-    return History(start, end, mine, team)
+    rows = session.execute(stmt, params).all()
+    # Dates and whole numbers as both drivers give them (a DATE column; SUM of INTEGER
+    # columns that are NOT NULL), so no conversion per row: comprehensions over ~500.
+    mine = {(day, channel): (promoters, passives, detractors)
+            for whose, day, channel, promoters, passives, detractors in rows if whose == "me"}
+    team = None if user.team_id is None else {
+        day: (promoters, passives, detractors)
+        for whose, day, _channel, promoters, passives, detractors in rows if whose == "team"}
+    topics = {topic: Tally(promoters, passives, detractors)
+              for whose, _day, topic, promoters, passives, detractors in rows
+              if whose == "topic"}
+    return History(start, end, mine, team, topics)
 
 
 @dataclass(frozen=True)
@@ -230,9 +262,12 @@ def summary_from(history: History, facts: Facts, month: Month, today: date, tz: 
     before = last_month or previous_month(month, tz)
     previous = window(history, "last_month", before.first, before.last, min_n)
     start = trend_start(today)
-    trend = report.trend_from_days("week", history.agent_days(), start, today, tz)
-    team_trend = [] if history.team is None else \
-        report.trend_from_days("week", history.team_days(), start, today, tz)
+    if history.team is None:
+        trend, team_trend = report.trends_from_days("week", [history.my_days], start, today,
+                                                    tz)[0], []
+    else:
+        trend, team_trend = report.trends_from_days("week", [history.my_days, history.team],
+                                                    start, today, tz)
     return LiveSummary(
         month=month, mine=current.mine, by_channel=current.by_channel, team=current.team,
         team_name=facts.team_name, trend=trend, team_trend=team_trend, late=facts.late,

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
+from functools import lru_cache
 
 from sqlalchemy.orm import Session
 
@@ -73,27 +75,60 @@ def trend(session: Session, kind: str, start: date, end: date, tz: tzinfo,
 def trend_from_days(kind: str, days: dict[date, Tally], start: date, end: date, tz: tzinfo
                     ) -> list[TrendPoint]:
     """The points of `trend` from tallies per day already read (days outside are ignored)."""
+    counts = {day: (t.promoters, t.passives, t.detractors) for day, t in days.items()}
+    return trends_from_days(kind, [counts], start, end, tz)[0]
+
+
+def trends_from_days(kind: str, series: Sequence[Mapping[date, Sequence[int]]], start: date,
+                     end: date, tz: tzinfo) -> list[list[TrendPoint]]:
+    """One trend per mapping of day -> (promoters, passives, detractors), over the same
+    periods: their bounds and labels (zone arithmetic, the costly part) are worked out
+    once for all of them (My TNPS draws the agent's trend and the team's)."""
     if kind not in PERIOD_KINDS:
         raise ValueError(f"period kind must be one of {', '.join(PERIOD_KINDS)}, got {kind!r}")
-    sums: dict[date, list[int]] = {}
-    for day, tally in days.items():
-        if start <= day <= end:
-            held = sums.setdefault(_first_day(kind, day), [0, 0, 0])
-            held[0] += tally.promoters
-            held[1] += tally.passives
-            held[2] += tally.detractors
+    periods = _periods(kind, start, end, tz)
+    index_of = {period[0]: index for index, period in enumerate(periods)}
+    week = kind == "week"
+    base = periods[0][0].toordinal() if periods else 0
+    found = []
+    for days in series:
+        sums = [[0, 0, 0] for _ in periods]
+        for day, (promoters, passives, detractors) in days.items():
+            if start <= day <= end:
+                # A week's index straight from the day's number: periods are whole weeks
+                # from a Monday (a month or day is looked up).
+                held = sums[(day.toordinal() - base) // 7] if week \
+                    else sums[index_of[_first_day(kind, day)]]
+                held[0] += promoters
+                held[1] += passives
+                held[2] += detractors
+        points = []
+        for (key, label, bound_start, bound_end), counts in zip(periods, sums, strict=True):
+            tally = Tally(*counts)
+            low, high = adjusted_wald(tally)
+            points.append(TrendPoint(key, label, bound_start, bound_end, tally, tnps(tally),
+                                     low, high))
+        found.append(points)
+    return found
+
+
+@lru_cache(maxsize=64)
+def _periods(kind: str, start: date, end: date, tz: tzinfo
+             ) -> tuple[tuple[date, str, datetime, datetime], ...]:
+    """Each period's first day, label and [start, end) within start..end (cut to it).
+
+    Remembered: only the calendar and the zone's rules go into it (the same weeks every
+    view of My TNPS on a day), and the zone arithmetic is most of a trend's cost."""
     range_start, _ = period_bounds("day", start, tz)
     _, range_end = period_bounds("day", end, tz)
-    points = []
+    periods = []
     first = _first_day(kind, start)
     while first <= end:
         bound_start, bound_end = period_bounds(kind, first, tz)
-        tally = Tally(*sums.get(first, (0, 0, 0)))
-        low, high = adjusted_wald(tally)
-        points.append(TrendPoint(first, period_label(kind, first), max(bound_start, range_start),
-                                 min(bound_end, range_end), tally, tnps(tally), low, high))
+        periods.append((first, period_label(kind, first), max(bound_start, range_start),
+                        min(bound_end, range_end)))
         first = bound_end.astimezone(tz).date()
-    return points
+    return tuple(periods)
 
 
 def as_table(rows: list[ReportRow], min_n: int) -> str:
