@@ -6,6 +6,7 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from lab.auth.access import leads, team_readers
 from lab.calibration.models import OVERRIDE, RIGHT
@@ -29,8 +30,10 @@ COMMENTS_SHOWN = 50
 
 
 def _attempts(agent_id: int) -> list[Attempt]:
+    # The page shows every attempt's replies: one statement for all of them, not one each.
     return list(get_session().scalars(
-        select(Attempt).where(Attempt.user_id == agent_id).order_by(Attempt.id.desc())))
+        select(Attempt).where(Attempt.user_id == agent_id).order_by(Attempt.id.desc())
+        .options(selectinload(Attempt.replies))))
 
 
 def _feedback(raw: str) -> list[dict]:

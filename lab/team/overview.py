@@ -96,8 +96,8 @@ def practice_code(progress: Progress) -> float | None:
 
     The map's overall code waits for every sector; a lead wants the code so far.
     """
-    ratings = [reply.rating for attempt in progress.best.values() if attempt.stars > 0
-               for reply in attempt.replies]
+    ratings = [rating for sid, attempt in progress.best.items() if attempt.stars > 0
+               for rating in progress.best_ratings[sid]]
     return loyalty_code(ratings) if ratings else None
 
 
