@@ -6,7 +6,7 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from lab.accounts.access import visible_teams
+from lab.accounts.access import visible_team_list
 from lab.accounts.roles import Role
 from lab.auth.access import allow
 from lab.fairness import bp, labels, signals
@@ -36,7 +36,7 @@ def page(team_id: int):
     db = get_session()
     agents = sorted((m for m in team.members if m.role == "agent"), key=lambda a: a.login)
     data = team_fairness(db, agents, _today(), timezone(), max(min_n(), 30))
-    teams = db.scalars(visible_teams(current_user)).all()
+    teams = visible_team_list(db, current_user)
     return render_template("fairness/page.html", team=team, teams=teams, data=data,
                            signals=signals, labels=labels, level=FLAG_LEVEL,
                            form=ReviewForm(), lang=lang(), tz=timezone())

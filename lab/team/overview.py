@@ -113,7 +113,10 @@ def build(session: Session, team: Team, content: Content, window: Window, tz: tz
     agents = [m for m in team.members if m.role == "agent"]
     ids = [a.id for a in agents]
     tallies = queries.by_agent(session, window.start, window.end, team_id=team.id)
-    team_tally = queries.total(session, window.start, window.end, team_id=team.id)
+    # The team's total is the sum of its members' tallies: by_agent reads the same rollup
+    # rows (the team's members, the same days) grouped by login, so adding them up gives
+    # what queries.total would, without a statement of its own.
+    team_tally = sum(tallies.values(), Tally())
     prev = window.previous()
     prev_tally = queries.total(session, prev.start, prev.end, team_id=team.id)
     dims = dimension_averages(session, ids)

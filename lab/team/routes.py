@@ -6,7 +6,7 @@ from flask import Response, flash, jsonify, redirect, render_template, request, 
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from lab.accounts.access import visible_teams
+from lab.accounts.access import visible_team_list
 from lab.auth.access import leads, team_readers
 from lab.system.csvsafe import DIALECTS, STANDARD
 from lab.system.settings import audit
@@ -49,7 +49,7 @@ def _built(team):
 @team_readers
 def overview():
     """The team's agents: sectors, codes, dimensions, live TNPS and who needs help now."""
-    teams = get_session().scalars(visible_teams(current_user)).all()
+    teams = visible_team_list(get_session(), current_user)
     team = chosen_team(teams)
     if team is None:
         return render_template("team/overview.html", teams=teams, team=None)
