@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
-from sqlalchemy import bindparam, case, func, select
+from sqlalchemy import bindparam, case, func, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
 from lab.accounts.models import Team, User
@@ -62,33 +62,40 @@ class TeamOverview:
     rows: list[AgentRow]
 
 
-# Built once (the overview runs both on every view), with the agents' ids expanding.
+# Built once (the overview runs it on every view), with the agents' ids expanding: each
+# agent's dimension averages (finished practice replies) and recent answers (late ones
+# left out) in one UNION ALL, rows told apart by `kind`; two statements cost twice the
+# SQLAlchemy time of one, far more than the database's.
 _IDS = bindparam("ids", expanding=True)
-_DIMENSIONS = (select(Attempt.user_id, *(func.avg(getattr(Reply, d)) for d in DIMENSIONS))
-               .join(Reply, Reply.attempt_id == Attempt.id)
-               .where(Attempt.user_id.in_(_IDS), Attempt.finished_at.is_not(None))
-               .group_by(Attempt.user_id))
-_RECENT = (select(SurveyResponse.agent_id, func.count(),
-                  func.sum(case((SurveyResponse.score <= DETRACTOR_MAX, 1), else_=0)))
-           .where(SurveyResponse.agent_id.in_(_IDS), SurveyResponse.score.is_not(None),
-                  SurveyResponse.late.is_(False), SurveyResponse.repeat_of.is_(None),
-                  SurveyResponse.answered_at >= bindparam("since"))
-           .group_by(SurveyResponse.agent_id))
+_DIMENSIONS_AND_RECENT = union_all(
+    select(literal("dimensions").label("kind"), Attempt.user_id.label("user_id"),
+           *(func.avg(getattr(Reply, d)).label(d) for d in DIMENSIONS))
+    .join(Reply, Reply.attempt_id == Attempt.id)
+    .where(Attempt.user_id.in_(_IDS), Attempt.finished_at.is_not(None))
+    .group_by(Attempt.user_id),
+    select(literal("recent"), SurveyResponse.agent_id, func.count(),
+           func.sum(case((SurveyResponse.score <= DETRACTOR_MAX, 1), else_=0)), null())
+    .where(SurveyResponse.agent_id.in_(_IDS), SurveyResponse.score.is_not(None),
+           SurveyResponse.late.is_(False), SurveyResponse.repeat_of.is_(None),
+           SurveyResponse.answered_at >= bindparam("since"))
+    .group_by(SurveyResponse.agent_id))
 
 
-def dimension_averages(session: Session, agent_ids: list[int]
-                       ) -> dict[int, dict[str, float | None]]:
-    """Average reliability, empathy and inspiration of each agent's finished replies."""
-    found = {user_id: dict(zip(DIMENSIONS, (float(v) for v in values), strict=True))
-             for user_id, *values in session.execute(_DIMENSIONS, {"ids": agent_ids})}
-    return {agent_id: found.get(agent_id, dict.fromkeys(DIMENSIONS)) for agent_id in agent_ids}
-
-
-def recent_answers(session: Session, agent_ids: list[int], since: datetime
-                   ) -> dict[int, tuple[int, int]]:
-    """(answers, detractors) each agent got since a moment (late ones left out)."""
-    return {agent_id: (int(n), int(d or 0)) for agent_id, n, d
-            in session.execute(_RECENT, {"ids": agent_ids, "since": since})}
+def dimensions_and_recent(session: Session, agent_ids: list[int], since: datetime
+                          ) -> tuple[dict[int, dict[str, float | None]],
+                                     dict[int, tuple[int, int]]]:
+    """Each agent's average reliability, empathy and inspiration over their finished
+    replies, and the (answers, detractors) they got since a moment (late ones left out)."""
+    found: dict[int, dict[str, float | None]] = {}
+    recent: dict[int, tuple[int, int]] = {}
+    for kind, user_id, *values in session.execute(
+            _DIMENSIONS_AND_RECENT, {"ids": agent_ids, "since": since}):
+        if kind == "dimensions":
+            found[user_id] = dict(zip(DIMENSIONS, (float(v) for v in values), strict=True))
+        else:
+            recent[user_id] = (int(values[0]), int(values[1] or 0))
+    dims = {agent_id: found.get(agent_id, dict.fromkeys(DIMENSIONS)) for agent_id in agent_ids}
+    return dims, recent
 
 
 def practice_code(progress: Progress) -> float | None:
@@ -119,8 +126,8 @@ def build(session: Session, team: Team, content: Content, window: Window, tz: tz
     team_tally = sum(tallies.values(), Tally())
     prev = window.previous()
     prev_tally = queries.total(session, prev.start, prev.end, team_id=team.id)
-    dims = dimension_averages(session, ids)
-    recent = recent_answers(session, ids, now - timedelta(days=help_flags.RECENT_DAYS))
+    dims, recent = dimensions_and_recent(session, ids,
+                                         now - timedelta(days=help_flags.RECENT_DAYS))
     today = now.astimezone(tz).date()
     everyone = load_progress_many(session, agents, content)
     rows = []
