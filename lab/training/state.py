@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TypeVar
 
 from sqlalchemy import (
+    Boolean,
     Date,
+    Float,
+    Integer,
     String,
     bindparam,
-    inspect,
     literal,
     null,
     select,
@@ -23,6 +26,9 @@ from lab.content import Content
 from lab.training import progress
 from lab.training.badges import BADGES
 from lab.training.models import Attempt, Badge, CodexRead, LabProfile, Reply, SectorAccess
+
+# An attempt as an object or as the row progress keeps: both have what ranking reads.
+A = TypeVar("A")
 
 
 def profile_of(session: Session, user: User) -> LabProfile:
@@ -52,9 +58,10 @@ def finished_attempts(session: Session, user: User) -> list[Attempt]:
     return list(session.scalars(query))
 
 
-def best_attempts(attempts: list[Attempt]) -> dict[str, Attempt]:
-    """The best finished attempt per sector: most stars, then the higher code, then newest."""
-    best: dict[str, Attempt] = {}
+def best_attempts(attempts: list[A]) -> dict[str, A]:
+    """The best finished attempt per sector: most stars, then the higher code, then newest
+    (Attempt objects, or the rows progress keeps of them)."""
+    best: dict[str, A] = {}
     for attempt in attempts:
         held = best.get(attempt.sector_id)
         key = (attempt.stars, attempt.loyalty_code or -101.0, attempt.id)
@@ -68,7 +75,7 @@ class Progress:
     """Everything the map shows for one agent."""
 
     states: list[progress.SectorState]
-    best: dict[str, Attempt]
+    best: dict[str, BestAttempt]
     due: dict[str, date | None]
     level: progress.Level
     xp: int
@@ -87,34 +94,33 @@ def load_progress(session: Session, user: User, content: Content) -> Progress:
     return load_progress_many(session, [user], content)[user.id]
 
 
-def _grouped(rows, keys: list[int]) -> dict[int, list]:
-    """(key, value) pairs grouped by key, with an empty list for every key asked for."""
-    grouped: dict[int, list] = {key: [] for key in keys}
-    for key, value in rows:
-        grouped[key].append(value)
-    return grouped
-
-
 # The statements of load_progress_many, built once (the map, My TNPS and the team pages
 # run them on every view; building them cost about as much as running them).
 _IDS = bindparam("ids", expanding=True)
-_ATTEMPTS = select(Attempt).where(Attempt.user_id.in_(_IDS)).order_by(Attempt.id)
-# The Codex reads, opened sectors, profiles and badges of the agents in one UNION ALL:
-# four small reads whose statements cost far more in SQLAlchemy than in the database
-# (about 0.12 ms each). The first select carries the columns' types (the others take
-# them from it): `name` is a chapter, a sector or a badge code; `due_on` an opened
-# sector's due date; `xp` and `tour_done_at` a profile's.
+# The agents' attempts, Codex reads, opened sectors, profiles and badges in one UNION
+# ALL: small reads whose statements cost far more in SQLAlchemy than in the database
+# (about 0.12 ms each, and attempts as objects more). Rows are told apart by `kind`. The
+# first select carries the columns' types (the others take them from it): `name` is a
+# sector, a chapter or a badge code; `due_on` an opened sector's due date; `xp` and
+# `tour_done_at` a profile's; `attempt_id`, `finished`, `stars` and `code` an attempt's.
 _SMALL = union_all(
     select(literal("profile").label("kind"), LabProfile.user_id.label("user_id"),
            type_coerce(null(), String).label("name"), type_coerce(null(), Date).label("due_on"),
-           LabProfile.xp.label("xp"), LabProfile.tour_done_at.label("tour_done_at"))
+           LabProfile.xp.label("xp"), LabProfile.tour_done_at.label("tour_done_at"),
+           type_coerce(null(), Integer).label("attempt_id"),
+           type_coerce(null(), Boolean).label("finished"),
+           type_coerce(null(), Integer).label("stars"),
+           type_coerce(null(), Float).label("code"))
     .where(LabProfile.user_id.in_(_IDS)),
-    select(literal("read"), CodexRead.user_id, CodexRead.chapter, null(), null(), null())
+    select(literal("attempt"), Attempt.user_id, Attempt.sector_id, null(), null(), null(),
+           Attempt.id, Attempt.finished_at.is_not(None), Attempt.stars, Attempt.loyalty_code)
+    .where(Attempt.user_id.in_(_IDS)),
+    select(literal("read"), CodexRead.user_id, CodexRead.chapter, *(null(),) * 7)
     .where(CodexRead.user_id.in_(_IDS)),
     select(literal("opened"), SectorAccess.user_id, SectorAccess.sector_id,
-           SectorAccess.due_on, null(), null())
+           SectorAccess.due_on, *(null(),) * 6)
     .where(SectorAccess.user_id.in_(_IDS)),
-    select(literal("badge"), Badge.user_id, Badge.code, null(), null(), null())
+    select(literal("badge"), Badge.user_id, Badge.code, *(null(),) * 7)
     .where(Badge.user_id.in_(_IDS)))
 
 
@@ -124,6 +130,17 @@ class _Profile:
 
     xp: int
     tour_done_at: datetime | None
+
+
+@dataclass(frozen=True)
+class BestAttempt:
+    """What progress keeps of a sector's best finished attempt (the map, the team pages
+    and the briefing read no more of it)."""
+
+    id: int
+    sector_id: str
+    stars: int
+    loyalty_code: float | None
 
 
 _RATINGS = (select(Reply.attempt_id, Reply.rating).where(Reply.attempt_id.in_(_IDS))
@@ -145,8 +162,16 @@ def load_progress_many(session: Session, users: list[User], content: Content
     opened: dict[int, dict[str, date | None]] = {uid: {} for uid in ids}
     earned: dict[int, list[str]] = {uid: [] for uid in ids}
     profiles: dict[int, _Profile] = {}
-    for kind, uid, name, due_on, xp, tour_done_at in session.execute(_SMALL, given):
-        if kind == "read":
+    finished: dict[int, list[BestAttempt]] = {uid: [] for uid in ids}
+    running: dict[int, set[str]] = {uid: set() for uid in ids}
+    for (kind, uid, name, due_on, xp, tour_done_at, attempt_id, done, stars,
+         code) in session.execute(_SMALL, given):
+        if kind == "attempt":
+            if done:
+                finished[uid].append(BestAttempt(attempt_id, name, stars, code))
+            else:
+                running[uid].add(name)
+        elif kind == "read":
             reads[uid].append(name)
         elif kind == "opened":
             opened[uid][name] = due_on
@@ -154,41 +179,30 @@ def load_progress_many(session: Session, users: list[User], content: Content
             earned[uid].append(name)
         else:
             profiles[uid] = _Profile(xp, tour_done_at)
-    attempts = session.scalars(_ATTEMPTS, given).all()
-    finished = _grouped(((a.user_id, a) for a in attempts if a.finished_at is not None), ids)
     best = {uid: best_attempts(finished[uid]) for uid in ids}
-    ratings = _ratings_of(session, [a for held in best.values() for a in held.values()])
-    running = _grouped(((a.user_id, a.sector_id) for a in attempts if a.finished_at is None),
-                       ids)
+    ratings = _ratings_of(session, [a.id for held in best.values() for a in held.values()])
     # Read only: the map and the team pages are GET requests, which must not write
     # (a deferred SQLite transaction that reads, then inserts, can fail under load).
     order = [sector.id for sector in content.sectors]
     return {uid: _progress(order, content, set(reads[uid]), best[uid], ratings,
-                           set(running[uid]), opened[uid], profiles.get(uid), set(earned[uid]))
+                           running[uid], opened[uid], profiles.get(uid), set(earned[uid]))
             for uid in ids}
 
 
-def _ratings_of(session: Session, attempts: list[Attempt]) -> dict[int, list[int]]:
+def _ratings_of(session: Session, attempt_ids: list[int]) -> dict[int, list[int]]:
     """The ratings of the given attempts' replies by step, in one statement of two
     columns: the map and the team pages need only the ratings of the best attempts, and
     loading their replies as objects (text, feedback, findings) cost 0.8 ms on a team of
-    six. Attempts whose replies this session already holds are read from them (they may
-    be newer than what a query would see)."""
-    ratings: dict[int, list[int]] = {}
-    unread = []
-    for attempt in attempts:
-        if "replies" in inspect(attempt).unloaded:
-            unread.append(attempt.id)
-            ratings[attempt.id] = []
-        else:
-            ratings[attempt.id] = [reply.rating for reply in attempt.replies]
-    if unread:
-        for attempt_id, rating in session.execute(_RATINGS, {"ids": unread}):
+    six. (The session flushes first, so replies it holds unsaved are counted too.)"""
+    ratings: dict[int, list[int]] = {attempt_id: [] for attempt_id in attempt_ids}
+    if attempt_ids:
+        for attempt_id, rating in session.execute(_RATINGS, {"ids": attempt_ids}):
             ratings[attempt_id].append(rating)
     return ratings
 
 
-def _progress(order: list[str], content: Content, read: set[str], best: dict[str, Attempt],
+def _progress(order: list[str], content: Content, read: set[str],
+              best: dict[str, BestAttempt],
               ratings: dict[int, list[int]], running: set[str], due: dict[str, date | None],
               profile: _Profile | None, earned: set[str]) -> Progress:
     done = codex_done(read, content)
