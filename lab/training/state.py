@@ -13,10 +13,10 @@ from sqlalchemy import (
     Integer,
     String,
     bindparam,
+    cast,
     literal,
     null,
     select,
-    type_coerce,
     union_all,
 )
 from sqlalchemy.orm import Session
@@ -100,17 +100,17 @@ _IDS = bindparam("ids", expanding=True)
 # The agents' attempts, Codex reads, opened sectors, profiles and badges in one UNION
 # ALL: small reads whose statements cost far more in SQLAlchemy than in the database
 # (about 0.12 ms each, and attempts as objects more). Rows are told apart by `kind`. The
-# first select carries the columns' types (the others take them from it): `name` is a
+# first select carries the columns' types, its NULLs cast (PostgreSQL types a UNION
+# pair by pair: two bare NULLs become text, which a later date column then refuses,
+# and SQLAlchemy reads each column by the first select's type): `name` is a
 # sector, a chapter or a badge code; `due_on` an opened sector's due date; `xp` and
 # `tour_done_at` a profile's; `attempt_id`, `finished`, `stars` and `code` an attempt's.
 _SMALL = union_all(
     select(literal("profile").label("kind"), LabProfile.user_id.label("user_id"),
-           type_coerce(null(), String).label("name"), type_coerce(null(), Date).label("due_on"),
+           cast(null(), String).label("name"), cast(null(), Date).label("due_on"),
            LabProfile.xp.label("xp"), LabProfile.tour_done_at.label("tour_done_at"),
-           type_coerce(null(), Integer).label("attempt_id"),
-           type_coerce(null(), Boolean).label("finished"),
-           type_coerce(null(), Integer).label("stars"),
-           type_coerce(null(), Float).label("code"))
+           cast(null(), Integer).label("attempt_id"), cast(null(), Boolean).label("finished"),
+           cast(null(), Integer).label("stars"), cast(null(), Float).label("code"))
     .where(LabProfile.user_id.in_(_IDS)),
     select(literal("attempt"), Attempt.user_id, Attempt.sector_id, null(), null(), null(),
            Attempt.id, Attempt.finished_at.is_not(None), Attempt.stars, Attempt.loyalty_code)
