@@ -107,6 +107,14 @@ def test_padding_is_not_rewarded(lang: str, good: str) -> None:
     assert any(f.codex == "explaining#plain-words" for f in padded.feedback)
 
 
+def _doc(text: str, lang: str):  # noqa: ANN202 (a Doc and its Language)
+    """The reply as the scorer reads it, with its language's word lists."""
+    from lab.scoring import default_scorer
+
+    scorer = default_scorer()
+    return scorer.read(sector().trial(1), text, lang).analysis.doc, scorer.lexicon.languages[lang]
+
+
 # Plain sentences the word-list signs once took for lists: an English verb in -s after its
 # noun, a courtesy sentence beside a full one, a short adjective as the predicate, and an
 # imperative with all its little words.
@@ -132,12 +140,10 @@ PLAIN_SENTENCES = [
 @pytest.mark.parametrize(("lang", "text"), PLAIN_SENTENCES)
 def test_plain_sentences_are_not_word_lists(lang, text):
     """Speech with its grammar is never read as a list of keywords."""
-    from lab.scoring import default_scorer
     from lab.scoring.signals import is_keyword_list
 
-    scorer = default_scorer()
-    doc = scorer.read(sector().trial(1), text, lang).analysis.doc
-    assert not is_keyword_list(doc, scorer.lexicon.languages[lang])
+    doc, language = _doc(text, lang)
+    assert not is_keyword_list(doc, language)
 
 
 @pytest.mark.parametrize("text", [
@@ -146,12 +152,10 @@ def test_plain_sentences_are_not_word_lists(lang, text):
 ])
 def test_english_word_runs_are_still_lists(text):
     """Reading verbs from their frame does not rescue a run of keywords."""
-    from lab.scoring import default_scorer
     from lab.scoring.signals import is_keyword_list
 
-    scorer = default_scorer()
-    doc = scorer.read(sector().trial(1), text, "en").analysis.doc
-    assert is_keyword_list(doc, scorer.lexicon.languages["en"])
+    doc, language = _doc(text, "en")
+    assert is_keyword_list(doc, language)
 
 
 @pytest.mark.parametrize(("lang", "text"), [
@@ -162,11 +166,9 @@ def test_english_word_runs_are_still_lists(text):
 def test_words_said_again_and_again_are_repetition(lang, text):
     """Words said again straight away, or a short reply of a few words over and over, are
     repetition even inside one sentence."""
-    from lab.scoring import default_scorer
     from lab.scoring.signals import is_repetitive
 
-    scorer = default_scorer()
-    doc = scorer.read(sector().trial(1), text, lang).analysis.doc
+    doc, language = _doc(text, lang)
     assert is_repetitive(doc)
 
 
@@ -178,11 +180,9 @@ def test_words_said_again_and_again_are_repetition(lang, text):
 ])
 def test_one_repeat_in_speech_is_not_repetition(lang, text):
     """"Нет, нет" once, in a reply that otherwise speaks, is how people talk."""
-    from lab.scoring import default_scorer
     from lab.scoring.signals import is_repetitive
 
-    scorer = default_scorer()
-    doc = scorer.read(sector().trial(1), text, lang).analysis.doc
+    doc, language = _doc(text, lang)
     assert not is_repetitive(doc)
 
 
@@ -194,9 +194,7 @@ def test_one_repeat_in_speech_is_not_repetition(lang, text):
 ])
 def test_a_keyword_list_wrapped_in_officialese_is_still_a_list(lang, text):
     """Keywords strung between commas inside an official-sounding sentence are a list."""
-    from lab.scoring import default_scorer
     from lab.scoring.signals import is_keyword_list
 
-    scorer = default_scorer()
-    doc = scorer.read(sector().trial(1), text, lang).analysis.doc
-    assert is_keyword_list(doc, scorer.lexicon.languages[lang])
+    doc, language = _doc(text, lang)
+    assert is_keyword_list(doc, language)
