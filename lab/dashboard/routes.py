@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from lab.auth.access import signed_in
-from lab.dashboard import bp, charts, comments, present, summary
+from lab.dashboard import bp, charts, comments, payloads, present, summary
 from lab.dashboard.bonus import chance_text
 from lab.dashboard.page import my_page
 from lab.dashboard.period import month_of
@@ -66,11 +66,11 @@ def live_tnps():
     rolling = summary.days_summary(db, current_user, today - timedelta(
         days=summary.ROLLING_DAYS - 1), today, _min_n())
     payload = {"period": month.key, "latest_id": summary.latest_response_id(db, current_user.id),
-               "summary": present.summary_json(mine, _min_n()),
-               "rolling": present.summary_json(rolling, _min_n())}
+               "summary": payloads.summary_json(mine, _min_n()),
+               "rolling": payloads.summary_json(rolling, _min_n())}
     if after is not None:
         payload["new_answers"] = summary.answers_after(db, current_user.id, after)
-        payload["comments"] = [present.comment_json(item, tz)
+        payload["comments"] = [payloads.comment_json(item, tz)
                                for item in comments.comments_after(db, current_user.id, after)]
     return jsonify(payload)
 
@@ -86,4 +86,4 @@ def live_comments():
     tz = _tz()
     page = comments.comment_page(get_session(), current_user.id, filters,
                                  _now().astimezone(tz).date(), tz)
-    return jsonify(present.page_json(page, tz))
+    return jsonify(payloads.page_json(page, tz))
