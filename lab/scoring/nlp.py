@@ -79,16 +79,14 @@ def _expand(word: str) -> list[str]:
     return [low]
 
 
-# Short forms whose dot ends no sentence when the text goes on in lower case or with a
-# figure or comma: "299 р., вернутся", "ул. Лесной", "approx. 8 days".
-_ABBREVIATIONS = frozenset({"р", "руб", "коп", "тыс", "млн", "мин", "сек", "ч", "ул", "д", "г",
-                            "гг", "т", "е", "п", "пр", "см", "стр", "тел", "доб", "кв", "мес",
-                            "approx", "min", "mins", "hr", "hrs", "no", "vs", "etc", "mr", "mrs",
-                            "ms", "dr", "st", "e", "g", "i"})
-
-
-# ...and those a name or figure follows ("ул. Лесной", "Mr. Belov"), whatever its case.
+# Short forms a name or figure follows ("ул. Лесной", "Mr. Belov"): their dot never ends
+# the sentence, whatever the case of what comes next...
 _BEFORE_NAMES = frozenset({"ул", "пр", "им", "тел", "доб", "mr", "mrs", "ms", "dr", "approx"})
+# ...and short forms whose dot ends no sentence when the text goes on in lower case or with
+# a figure or comma: "299 р., вернутся", "5 мин. и всё".
+_ABBREVIATIONS = _BEFORE_NAMES | frozenset({
+    "р", "руб", "коп", "тыс", "млн", "мин", "сек", "ч", "д", "г", "гг", "т", "е", "п", "см",
+    "стр", "кв", "мес", "min", "mins", "hr", "hrs", "no", "vs", "etc", "st", "e", "g", "i"})
 
 
 def _abbreviation_dot(text: str, match: re.Match[str], previous: str) -> bool:

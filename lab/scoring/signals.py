@@ -99,8 +99,7 @@ def _embedded_list(doc: Doc, language: Language) -> int:
     for clause in sorted(words):
         positions = words[clause]
         sentence = doc.sentence[positions[0]]
-        run = run + 1 if len(positions) <= 3 and sentence == previous else \
-            (1 if len(positions) <= 3 else 0)
+        run = (run + 1 if sentence == previous else 1) if len(positions) <= 3 else 0
         previous = sentence
         best = max(best, run)
     return best
@@ -187,11 +186,18 @@ def is_repetitive(doc: Doc, weights: Weights = WEIGHTS) -> bool:
     return len(covered) / len(doc.lemmas) >= weights.max_repeated_share
 
 
+# Words people double for emphasis ("понимаю, понимаю", "конечно, конечно", "really,
+# really"): said twice they are speech, so they are no stutter.
+_EMPHATIC = _COURTESY | frozenset({"да", "нет", "конечно", "хорошо", "ладно", "очень", "yes",
+                                   "no", "sure", "okay", "ok", "right", "really", "very", "so",
+                                   "well", "sorry", "understand"})
+
+
 def _stutters(doc: Doc) -> int:
     """How often a content word, or a pair of words, comes again right after itself."""
     lem, fn = doc.lemmas, doc.function
     word = sum(lem[i] == lem[i + 1] and not fn[i] and not lem[i].isdigit()
-               for i in range(len(lem) - 1))
+               and lem[i] not in _EMPHATIC for i in range(len(lem) - 1))
     pair = sum((lem[i], lem[i + 1]) == (lem[i + 2], lem[i + 3]) and not (fn[i] and fn[i + 1])
                and lem[i] != lem[i + 1] for i in range(len(lem) - 3))
     return word + pair
