@@ -82,6 +82,9 @@ def spelled(lemmas: list[str]) -> list[tuple[int, int]]:
                 j += 1
                 continue
             break
+        if j == start:  # "forty-something": a number word inside a word that is none
+            i += 1
+            continue
         found.append((start, total))
-        i = max(j, i + 1)
+        i = j
     return found

@@ -112,6 +112,7 @@ def test_unknown_language_is_refused() -> None:
     ("ru", "Спишется пятьсот рублей вместо семисот пятидесяти.", {"500", "750"}),
     ("en", "Two hundred and ninety-nine roubles back within twenty-four hours.", {"299", "24"}),
     ("en", "I'll ring you within forty-eight hours.", {"48"}),
+    ("en", "Forty-something customers asked the same.", set()),
 ])
 def test_figures_in_words_count_as_figures(lang: str, text: str, figures: set[str]) -> None:
     """A figure spelled out is indexed as the figure, so `numbers: [299]` finds it."""
@@ -119,7 +120,7 @@ def test_figures_in_words_count_as_figures(lang: str, text: str, figures: set[st
     from lab.scoring.nlp import tokenise
 
     doc = tokenise(text, load_lexicon().languages[lang])
-    assert figures <= set(doc.index)
+    assert {key for key in doc.index if key.isdigit()} == figures
 
 
 @pytest.mark.parametrize(("lang", "text", "sentences"), [
