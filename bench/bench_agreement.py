@@ -59,8 +59,7 @@ def loto(read: fit.Read) -> np.ndarray:
         model = fit.as_model(fit.fit(train))
         index = [k for k, item in enumerate(read.items)
                  if item.trial == trial and ":" not in item.id]
-        ratings[index] = fit.predict(model, fit.Read([read.items[k] for k in index],
-                                                     read.x[index], read.caps[index]))
+        ratings[index] = fit.predict(model, read.rows(index))
     return ratings
 
 

@@ -76,6 +76,9 @@ class Analysis:
     harm_lifts: dict[str, float] = field(default_factory=dict)
     # Words in sentences doing no work, when the reply counts as filler by their share.
     idle_words: int = 0
+    # The mean meaning vector of the reply's sentences and clauses, unit length (None: no
+    # encoder or no text). The rating model reads how the reply sounds as a whole from it.
+    gist: np.ndarray | None = None
 
 
 def compile_trial(trial: Trial, lang: str, lexicon: Lexicon, encoder: Encoder | None = None
@@ -253,9 +256,11 @@ def _by_meaning(result: Analysis, compiled: CompiledTrial, language: Language,
     for kind, found in meaning.closest(compiled.harms, [replace(u, negative=False) for u in units]
                                        if units else [], vectors).items():
         result.harm_lifts[kind] = found.lift
-    if compiled.answer is not None and len(vectors):
+    if len(vectors):
         mean = vectors.mean(axis=0)
         norm = float(np.linalg.norm(mean)) or 1.0
+        result.gist = mean / norm
+    if compiled.answer is not None and len(vectors):
         similarity = float(mean @ compiled.answer[:-1]) / norm
         floor = float(compiled.answer[-1])
         result.answer_lift = max(0.0, (similarity - floor) / max(1e-6, 1 - floor))

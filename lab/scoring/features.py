@@ -31,6 +31,13 @@ MONOTONE: dict[str, int] = {
     "log_words": 0, "sentences": 0, "mood": 0, "answer_lift": 1,
 }
 NAMES: tuple[str, ...] = tuple(MONOTONE)
+# The last feature the trees read is not computed here: it is what a linear probe, fitted
+# with the trees, reads off the reply's gist (its mean meaning vector), on the leads' 0-10
+# scale. A terse "Understood. The offer is valid for 7 days." meets the need as well as a
+# warm reply does; the leads rate it lower, and only the wording as a whole tells them apart.
+PROBED = "reads_like"
+MODEL_NAMES: tuple[str, ...] = (*NAMES, PROBED)
+MODEL_MONOTONE: dict[str, int] = {**MONOTONE, PROBED: 1}
 
 
 @dataclass(frozen=True)

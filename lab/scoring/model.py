@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from lab.scoring.encoder import FITTED_DIR
-from lab.scoring.features import NAMES
+from lab.scoring.features import MODEL_NAMES
 
 RATING_FILE = FITTED_DIR / "rating.json"
 
@@ -33,16 +33,28 @@ class RatingModel:
     meta: dict[str, Any]
     # Knots {"raw": [...], "rating": [...]} from the trees' output to the leads' scale.
     calibration: dict[str, list[float]] | None = None
+    # The probe read off the reply's gist: its weights, then the intercept (None: no probe,
+    # and the trees read the feature list without the probed value).
+    probe: np.ndarray | None = None
 
-    def predict(self, values: list[float]) -> float:
+    def predict(self, values: list[float], gist: np.ndarray | None = None) -> float:
         """The rating before rounding and caps."""
-        raw = self.raw(values)
+        raw = self.raw(values, gist)
         if not self.calibration:
             return raw
         return float(np.interp(raw, self.calibration["raw"], self.calibration["rating"]))
 
-    def raw(self, values: list[float]) -> float:
+    def probed(self, gist: np.ndarray | None) -> float:
+        """What the probe reads off a gist (the intercept alone when there is none)."""
+        assert self.probe is not None
+        if gist is None:
+            return float(self.probe[-1])
+        return float(gist @ self.probe[:-1] + self.probe[-1])
+
+    def raw(self, values: list[float], gist: np.ndarray | None = None) -> float:
         """The trees' sum, before the calibration."""
+        if self.probe is not None and len(values) < len(self.features):
+            values = [*values, self.probed(gist)]
         total = 0.0
         for node in self.trees:
             while "leaf_value" not in node:
@@ -71,7 +83,7 @@ def load_model(path: Path = RATING_FILE) -> RatingModel:
     """Read the model file; refuse one fitted on a different feature list."""
     data = json.loads(path.read_text(encoding="utf-8"))
     features = tuple(data["features"])
-    if features != NAMES:
+    if features != MODEL_NAMES or "probe" not in data:
         raise ModelMismatch(f"{path.name} was fitted on other features; run `lab scorer fit`")
     return RatingModel(features, tuple(data["trees"]), dict(data.get("meta", {})),
-                       data.get("calibration"))
+                       data.get("calibration"), np.array(data["probe"], dtype=float))

@@ -116,7 +116,8 @@ class Scorer:
         """Score a reply to a trial as the customer, in the given mood, would rate it."""
         reading = self.read(trial, text, lang, mood=mood, given=given)
         tally, weights = reading.tally, self.weights
-        predicted = self.model.predict(reading.features) if reading.analysis.doc.lemmas else 0
+        predicted = (self.model.predict(reading.features, reading.analysis.gist)
+                     if reading.analysis.doc.lemmas else 0)
         rating = max(0, min(10, int(predicted + 0.5), *tally.caps))
         dims = tally.dims
         scores = Scores(**{d: round(max(0.0, min(100.0, dims[d]))) for d in DIMENSIONS})
