@@ -1,9 +1,12 @@
 """Turn an author's batch of labelled replies into a corpus file, holdout chosen by rule.
 
-    python scripts/corpus_assemble.py BATCH.yaml SECTOR_ID LANG [NUMBER]
+    python scripts/corpus_assemble.py BATCH.yaml SECTOR_ID LANG [NUMBER] [--supplement]
 
 NUMBER (2, 3...) names a later batch for the same sector and language: it is written to
 `SECTOR.LANG.NUMBER.yaml` and its ids carry `bNUMBER`, so earlier files stay as they were.
+`--supplement` writes a batch of the low kinds only (poor, gaming) to
+`tests/eval/supplement/SECTOR.LANG.yaml`, all of it training material: a holdout drawn from
+it would tilt the holdout's spread of kinds.
 
 The holdout is fixed before anyone scores the batch: per step, replies sorted by kind
 (excellent, good, mediocre, poor, gaming) in the author's order, every third one from the
@@ -43,6 +46,13 @@ HEADER = """\
 """
 
 
+SUPPLEMENT_NOTE = """\
+# A supplement of the low kinds only (poor and gaming), all of it training material: the
+# author was asked for failures that look competent at first glance and for a different
+# trick in each gaming reply. The holdout stays in tests/eval/corpus/ with its spread.
+"""
+
+
 def assemble(batch: list[dict], sector: str, lang: str, number: int = 1) -> list[dict]:
     """Items with ids and splits, in step and kind order."""
     prefix = f"{sector}-{lang}-" + (f"b{number}-" if number > 1 else "")
@@ -60,23 +70,33 @@ def assemble(batch: list[dict], sector: str, lang: str, number: int = 1) -> list
 
 def main() -> None:
     """Write tests/eval/corpus/SECTOR.LANG.yaml from a batch file."""
-    if len(sys.argv) not in (4, 5):
-        sys.exit("usage: python scripts/corpus_assemble.py BATCH.yaml SECTOR_ID ru|en [NUMBER]")
-    path, sector, lang = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
-    number = int(sys.argv[4]) if len(sys.argv) == 5 else 1
+    args = [a for a in sys.argv[1:] if a != "--supplement"]
+    supplement = len(args) < len(sys.argv) - 1
+    if len(args) not in (3, 4):
+        sys.exit("usage: python scripts/corpus_assemble.py BATCH.yaml SECTOR_ID ru|en [NUMBER]"
+                 " [--supplement]")
+    path, sector, lang = Path(args[0]), args[1], args[2]
+    number = int(args[3]) if len(args) == 4 else 1
     batch = yaml.safe_load(path.read_text(encoding="utf-8"))
     bad = [i for i in batch if i.get("kind") not in KINDS or not 0 <= int(i["label"]) <= 10]
     if bad:
         sys.exit(f"{path}: {len(bad)} items with an unknown kind or a label outside 0-10")
     items = assemble(batch, sector, lang, number)
+    if supplement:
+        for item in items:
+            item["split"] = "train"
     first = min(int(i["step"]) for i in batch)
     kinds = ", ".join(f"{sum(i['kind'] == k and int(i['step']) == first for i in batch)} {k}"
                       for k in KINDS)
     header = HEADER.format(sector=sector, lang=lang, kinds=kinds, brief="\n".join(
         ("# " + line).rstrip() for line in brief(sector, lang).splitlines()))
+    if supplement:
+        header = SUPPLEMENT_NOTE + header
     body = yaml.safe_dump(items, allow_unicode=True, sort_keys=False, width=100)
-    OUT.mkdir(parents=True, exist_ok=True)
-    target = OUT / (f"{sector}.{lang}.yaml" if number == 1 else f"{sector}.{lang}.{number}.yaml")
+    out = OUT.parent / "supplement" if supplement else OUT
+    out.mkdir(parents=True, exist_ok=True)
+    target = out / (f"{sector}.{lang}.yaml" if number == 1 or supplement
+                    else f"{sector}.{lang}.{number}.yaml")
     target.write_text(header + "\n" + body, encoding="utf-8")
     print(f"{target}: {len(items)} replies, "
           f"{sum(i['split'] == 'holdout' for i in items)} holdout")

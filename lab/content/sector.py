@@ -89,6 +89,10 @@ class Trial:
     reactions: tuple[Reaction, ...] = ()
     # The customer's message when earlier replies already said something (first match).
     customer_given: tuple[GivenMessage, ...] = ()
+    # Every figure the sector's file states (card, briefing, messages, answers), as digits:
+    # a figure in a reply that is none of these, nor one sum or difference of two, is a
+    # wrong fact more often than not ("590 instead of 413", "within 10 working days").
+    figures: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,8 @@ from lab.content.sector import (
 )
 from lab.content.text import Text, check_keys, read_text, where
 from lab.content.yamlfile import read_yaml
+
+_DIGITS = re.compile(r"\d+")
 
 SECTOR_FILE = "sector.yaml"
 MAX_SECTORS = 4
@@ -100,7 +103,22 @@ def _read_sector(
         if "trials" in data else None
     if issues.errors or not (title and summary and briefing and trials):
         return None
+    figures = frozenset(_figures(data))
+    trials = tuple(replace(trial, figures=figures) for trial in trials)
     return Sector(sector_id, order, data["topic"], title, summary, briefing, trials, str(path))
+
+
+def _figures(node: Any) -> set[str]:
+    """The figures written in a file's values (not its comments), as digit strings."""
+    if isinstance(node, dict):
+        return set().union(*map(_figures, node.values())) if node else set()
+    if isinstance(node, list):
+        return set().union(*map(_figures, node)) if node else set()
+    if isinstance(node, bool):
+        return set()
+    if isinstance(node, int | float | str):
+        return {str(int(f)) for f in _DIGITS.findall(str(node))}
+    return set()
 
 
 def _read_briefing(node: Any, issues: Collector) -> Briefing | None:

@@ -8,7 +8,7 @@ import numpy as np
 
 from lab.content.rubric import Need
 from lab.content.sector import Trial
-from lab.scoring import harms, meaning, signals
+from lab.scoring import facts, harms, meaning, signals
 from lab.scoring.constants import WEIGHTS, Weights
 from lab.scoring.encoder import Encoder
 from lab.scoring.lexicon import Lexicon
@@ -40,6 +40,8 @@ class CompiledTrial:
     phrasings: dict[str, meaning.NeedPhrasings] = field(default_factory=dict)
     answer: np.ndarray | None = None
     harms: dict[str, meaning.NeedPhrasings] = field(default_factory=dict)
+    # The figures a reply may state (lab/scoring/facts.py).
+    figures: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -79,6 +81,8 @@ class Analysis:
     # The mean meaning vector of the reply's sentences and clauses, unit length (None: no
     # encoder or no text). The rating model reads how the reply sounds as a whole from it.
     gist: np.ndarray | None = None
+    # Figures the call's facts do not contain.
+    unknown_figures: list[str] = field(default_factory=list)
 
 
 def compile_trial(trial: Trial, lang: str, lexicon: Lexicon, encoder: Encoder | None = None
@@ -100,7 +104,8 @@ def compile_trial(trial: Trial, lang: str, lexicon: Lexicon, encoder: Encoder | 
     customer = tokenise(trial.customer.get(lang), lexicon.languages[lang])
     words = [p for (_, code), found in lexicon.patterns.items() if code == lang for p in found]
     words += [p for item in needs for p in item.patterns]
-    compiled = CompiledTrial(trial, lang, tuple(needs), warnings, customer, Speller(words, lang))
+    compiled = CompiledTrial(trial, lang, tuple(needs), warnings, customer, Speller(words, lang),
+                             figures=facts.known(trial.figures))
     if encoder is None:
         return compiled
     language = lexicon.languages[lang]
@@ -158,6 +163,9 @@ def analyse(compiled: CompiledTrial, text: str, lexicon: Lexicon, weights: Weigh
     if result.warned.pop("caps", None):
         result.signals["caps"] = 1.0
     _detect_signals(result, compiled, language, weights)
+    result.unknown_figures = facts.unknown(doc, compiled.figures)
+    if result.unknown_figures:
+        result.signals["wrong_figure"] = 1.0
     return result
 
 

@@ -79,9 +79,21 @@ class Weights:
     short_content_words: int = 40
     max_repeated_share: float = 0.3
     min_words_for_repetition: int = 8
+    # ...and one word (of four letters or more: "on", "off" are particles) said again and
+    # again through the reply ("понимаю ... понимаю ... понимаю", "refund... refund
+    # confirmed... your refund"): at least this many times and this share of the reply's
+    # content words. No excellent, good or mediocre training reply came to a fifth; gaming
+    # ones that no other sign caught did.
+    word_repeats: int = 3
+    max_word_share: float = 0.25
     # Copy of the customer's message: share of the reply's content lemmas taken from it.
     copy_share: float = 0.75
     copy_trigram_share: float = 0.5
+    # ...or sentences of at least this many content words, this share of them the
+    # customer's, making up this share of the reply (no non-gaming training reply did).
+    copy_sentence_words: int = 4
+    copy_lifted: float = 0.8
+    copy_sentences_share: float = 0.4
     min_words_for_copy: int = 4
     # Shouting: share of upper-case letters, or number of upper-case words.
     caps_letter_share: float = 0.6

@@ -2,7 +2,9 @@
 
 `tests/eval/corpus/SECTOR.LANG.yaml` are the blind batches (a third of each step is the
 holdout); the older files in `tests/eval/` are all training material now. Kinds of the older
-files map onto the five kinds of the corpus.
+files map onto the five kinds of the corpus. `tests/eval/supplement/` holds blind batches of
+the low kinds only (poor and gaming), written to harden the gaming and harm signs: training
+material too, so that the holdout keeps the corpus' spread of kinds.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from lab.paths import ROOT
 
 EVAL_DIR = ROOT / "tests" / "eval"
 CORPUS_DIR = EVAL_DIR / "corpus"
+SUPPLEMENT = "supplement"
 KINDS = ("excellent", "good", "mediocre", "poor", "gaming")
 # Older sets, written before the corpus, with their own kind names.
 OLDER = {
@@ -43,6 +46,11 @@ class Item:
     text: str
 
     @property
+    def supplement(self) -> bool:
+        """From a batch of the low kinds only, whose spread of ratings is not the corpus'."""
+        return self.id.startswith(f"{SUPPLEMENT}:")
+
+    @property
     def trial(self) -> tuple[str, int]:
         """The trial the reply answers: (sector, step)."""
         return self.sector, self.step
@@ -63,6 +71,12 @@ def load_corpus(folder: Path = EVAL_DIR, older: bool = True) -> list[Item]:
             items.append(Item(raw["id"], sector, raw["lang"], int(raw["step"]), raw["kind"],
                               int(raw["label"]), raw["split"], raw["text"]))
     if older:
+        for path in sorted((folder / SUPPLEMENT).glob("*.yaml")):
+            sector = path.name.split(".")[0]
+            for raw in yaml.safe_load(path.read_text(encoding="utf-8")):
+                items.append(Item(f"{SUPPLEMENT}:{raw['id']}", sector, raw["lang"],
+                                  int(raw["step"]), raw["kind"], int(raw["label"]), "train",
+                                  raw["text"]))
         for name, sector in OLDER.items():
             path = folder / name
             if not path.exists():

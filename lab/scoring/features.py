@@ -28,6 +28,7 @@ MONOTONE: dict[str, int] = {
     **{f"sign_{s}": -1 for s in SIGNALS},
     **{f"like_{h}": -1 for h in ("blame", "dismissive", "buck_passing", "refusal",
                                  "overpromise", "upsell")},
+    "unknown_figures": -1,
     "log_words": 0, "sentences": 0, "mood": 0, "answer_lift": 1,
 }
 NAMES: tuple[str, ...] = tuple(MONOTONE)
@@ -55,7 +56,8 @@ class NeedCredit:
 def vector(trial: Trial, needs: list[NeedCredit], habits: dict[str, bool],
            habit_share: float, harms: dict[str, int], refusals: int,
            signals: dict[str, float], words: int, sentences: int, mood: str,
-           answer_lift: float, harm_lifts: dict[str, float] | None = None) -> list[float]:
+           answer_lift: float, harm_lifts: dict[str, float] | None = None,
+           unknown_figures: int = 0) -> list[float]:
     """The feature vector, in the order of NAMES."""
     total = sum(n.weight for n in needs) or 1.0
     core = [n for n in needs if n.core] or needs
@@ -76,6 +78,7 @@ def vector(trial: Trial, needs: list[NeedCredit], habits: dict[str, bool],
         **{f"sign_{s}": float(signals.get(s, 0.0)) for s in SIGNALS},
         **{f"like_{h}": float((harm_lifts or {}).get(h, 0.0))
            for h in ("blame", "dismissive", "buck_passing", "refusal", "overpromise", "upsell")},
+        "unknown_figures": float(min(2, unknown_figures)),
         "log_words": math.log1p(words),
         "sentences": float(min(sentences, 12)),
         "mood": float(MOODS.index(mood) if mood in MOODS else 2),

@@ -135,8 +135,12 @@ def calibration(read: Read, x: np.ndarray, rounds: int = ROUNDS, folds: int = FO
         index = [k for k, item in enumerate(read.items) if item.trial in held]
         raw[index] = booster.predict(x[index])
     shares = np.linspace(0, 1, KNOTS)
-    knots = np.quantile(raw, shares)
-    ratings = np.quantile(read.labels, shares)
+    # The scale is matched on replies whose batches keep the corpus' spread of kinds: the
+    # supplement of poor and gaming replies would pull every rating down the scale, and the
+    # lean below would then push the good replies up among the excellent ones.
+    spread = np.array([not item.supplement for item in read.items])
+    knots = np.quantile(raw[spread], shares)
+    ratings = np.quantile(read.labels[spread], shares)
     # The costliest mistake is calling a reply that did everything a passive: the agent is
     # told to do what they just did. The top of the scale leans up (the bottom never moves)
     # by the least amount that makes the out-of-fold excellent replies promoters as often

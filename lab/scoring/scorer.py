@@ -108,7 +108,8 @@ class Scorer:
         vector = features.vector(trial, credits, habits, habit_share, harms, refusals,
                                  analysis.signals, len(analysis.doc.lemmas),
                                  analysis.doc.sentences, mood or trial.mood,
-                                 analysis.answer_lift, analysis.harm_lifts)
+                                 analysis.answer_lift, analysis.harm_lifts,
+                                 len(analysis.unknown_figures))
         return Reading(analysis, tally, vector)
 
     def score(self, trial: Trial, text: str, lang: str, *, mood: str | None = None,

@@ -171,6 +171,11 @@ def is_repetitive(doc: Doc, weights: Weights = WEIGHTS) -> bool:
     content = _content(doc)
     if len(doc.lemmas) < weights.min_words_for_repetition or not content:
         return False
+    words_said = [lem for lem in content if lem.isalpha() and len(lem) > 3]
+    if words_said:
+        word, times = Counter(words_said).most_common(1)[0]
+        if times >= weights.word_repeats and times / len(content) >= weights.max_word_share:
+            return True
     # Few different words for the reply's length. Variety falls as a text grows, so a short
     # reply is held to more of it: no reply of the corpus but a gaming one came below 0.7
     # within 40 content words.
@@ -210,6 +215,18 @@ def is_copy(doc: Doc, customer: Doc, weights: Weights = WEIGHTS) -> bool:
         return False
     theirs = set(_content(customer))
     if sum(lem in theirs for lem in content) / len(content) >= weights.copy_share:
+        return True
+    # Sentences lifted from the customer's message ("Хорошо, а деньги когда вернутся? У вас на
+    # балансе 12 рублей...") with a line of sympathy after them: most of the reply still is
+    # the customer's, sentence by sentence.
+    by_sentence: dict[int, list[str]] = {}
+    for lem, fn, sentence in zip(doc.lemmas, doc.function, doc.sentence, strict=True):
+        if not fn and not lem.isdigit():
+            by_sentence.setdefault(sentence, []).append(lem)
+    lifted = sum(len(words) for words in by_sentence.values()
+                 if len(words) >= weights.copy_sentence_words
+                 and sum(lem in theirs for lem in words) / len(words) >= weights.copy_lifted)
+    if lifted / len(content) >= weights.copy_sentences_share:
         return True
     mine = list(zip(doc.lemmas, doc.lemmas[1:], doc.lemmas[2:], strict=False))
     their_trigrams = set(zip(customer.lemmas, customer.lemmas[1:], customer.lemmas[2:],

@@ -60,6 +60,12 @@ GAMING = {
         "en": "Hello! Would you like to upgrade to our premium plan? There's a special offer "
               "this month.",
     },
+    "one_word_again": {
+        "ru": "Понимаю, Ирина, понимаю вашу ситуацию. Очень понимаю, ситуация понятная, "
+              "я вас понимаю.",
+        "en": "Your refund is on its way, Irina. The refund has been processed. Refund "
+              "confirmed. You will get your refund.",
+    },
     "ignores": {
         "ru": "Здравствуйте, Ирина. Понимаю, как это неприятно, мне очень жаль.",
         "en": "Hello Irina, I understand how upsetting this is, and I'm so sorry.",
@@ -80,6 +86,15 @@ def test_copy_of_the_customer_is_a_detractor(lang: str) -> None:
     """Echoing the customer's own message back scores as low as it gets."""
     customer = sector().trial(1).customer.get(lang)
     assert score(1, customer, lang).rating <= 2
+
+
+@pytest.mark.parametrize("lang,tail", [("ru", " Понимаю вас, Ирина, ситуация неприятная."),
+                                       ("en", " I hear you, Irina, it's an awkward spot.")])
+def test_the_customers_sentences_with_sympathy_after_them_are_a_copy(lang: str,
+                                                                    tail: str) -> None:
+    """Lifting the customer's sentences and adding a line of sympathy is still a copy."""
+    customer = sector().trial(3).customer.get(lang)
+    assert score(3, customer + tail, lang).rating <= 2
 
 
 RAMBLING = {
@@ -189,3 +204,18 @@ def test_a_keyword_list_wrapped_in_officialese_is_still_a_list(lang, text):
 
     doc, language = _doc(text, lang)
     assert is_keyword_list(doc, language)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Wi-Fi calling is on now, free: turn on Wi-Fi calling in your phone's settings and your "
+     "calls go through your home Wi-Fi.", "en"),
+    ("Подписку отключила, деньги вернутся в течение суток, а запрет на подписки подключила, "
+     "чтобы подписки больше не подключались.", "ru"),
+])
+def test_a_word_the_fix_needs_twice_is_no_repetition(text: str, lang: str) -> None:
+    """Naming the thing that was done more than once is speech; a quarter of the reply's
+    words being one word is not."""
+    from lab.scoring import signals
+
+    doc, _ = _doc(text, lang)
+    assert not signals.is_repetitive(doc)

@@ -1,0 +1,39 @@
+"""Figures in a reply that the call's facts do not contain: a wrong amount, date or period.
+
+The sector file states every figure an agent may need (the card's prices and dates, the
+times the allowed actions take); agents also work out a difference ("160 less than now"). A
+figure that is none of those is, in the corpus, almost always a wrong fact ("590 instead of
+413", "within 10 working days", "a 50% discount forever"): on the training part 2 of 528
+excellent replies have one, 0 of 240 good ones, and 42 of 384 poor ones.
+"""
+
+from __future__ import annotations
+
+from lab.scoring.nlp import Doc
+
+# Small counts ("two SMS", "one number") are everyday words, not facts of the call.
+_EVERYDAY = frozenset(str(n) for n in range(11))
+# Longer runs are phone and ticket numbers, read in pieces elsewhere.
+_MAX_DIGITS = 5
+
+
+def known(figures: frozenset[str]) -> frozenset[str]:
+    """The figures a reply may state: the file's, the difference of two, small ones."""
+    values = sorted({int(f) for f in figures if len(f) <= _MAX_DIGITS})
+    found = {str(v) for v in values}
+    # Differences of amounts only ("160 less than now"): sums, or the small counts among
+    # them, would let nearly every figure pass (on the training part, sums caught 35 poor
+    # replies' wrong figures where differences alone caught 42, with the same 2 excellent).
+    values = [v for v in values if v > 10]
+    for i, a in enumerate(values):
+        for b in values[i + 1:]:
+            found.add(str(b - a))
+    return frozenset(found) | _EVERYDAY
+
+
+def unknown(doc: Doc, allowed: frozenset[str]) -> list[str]:
+    """Figures of the reply outside `allowed` (none when nothing is known of the call)."""
+    if not allowed - _EVERYDAY:
+        return []
+    return sorted({str(int(k)) for k in doc.index if k.isdigit() and len(k) <= _MAX_DIGITS}
+                  - allowed)

@@ -1,0 +1,49 @@
+"""Figures the call's facts do not contain: a wrong amount, date or period."""
+
+from __future__ import annotations
+
+from lab.scoring import default_scorer, facts
+from tests.unit.scoring.helpers import sectors
+
+
+def _unknown(sector_id: str, step: int, text: str, lang: str) -> list[str]:
+    trial = sectors()[sector_id].trial(step)
+    return default_scorer().read(trial, text, lang).analysis.unknown_figures
+
+
+def test_every_figure_of_the_sector_file_is_known_to_its_trials() -> None:
+    trial = sectors()["price-change"].trial(3)
+    assert {"550", "450", "390", "500", "30"} <= trial.figures
+
+
+def test_a_wrong_price_or_period_is_an_unknown_figure() -> None:
+    assert _unknown("price-change", 3, "There is Simple at 450 roubles with 300 minutes, from "
+                    "next month.", "en") == []  # both figures are in the card
+    assert _unknown("price-change", 3, "Есть тариф «Простой» за 350 рублей, переход через "
+                    "45 дней.", "ru") == ["350", "45"]
+    assert _unknown("unexpected-charge", 3, "Возврат пройдёт в течение 14 рабочих дней.",
+                    "ru") == ["14"]
+
+
+def test_a_worked_out_difference_and_small_counts_are_known() -> None:
+    # 550 - 390 = 160: an agent who does the sum states no wrong fact.
+    assert _unknown("price-change", 3, "Simple is 390, that's 160 less than now, and two "
+                    "SMS will confirm it.", "en") == []
+
+
+def test_without_the_calls_facts_nothing_is_unknown() -> None:
+    allowed = facts.known(frozenset())
+    doc = default_scorer().read(sectors()["price-change"].trial(3), "It costs 777.",
+                                "en").analysis.doc
+    assert facts.unknown(doc, allowed) == []
+
+
+def test_eva_names_a_wrong_figure_and_a_right_one_goes_unremarked() -> None:
+    trial = sectors()["about-to-leave"].trial(5)
+    wrong = default_scorer().score(trial, "Of course, take your time. The offer is valid for "
+                                   "45 days, 99 a month.", "en")
+    right = default_scorer().score(trial, "Of course, take your time. The offer is valid for "
+                                   "7 days, and the terms are in the SMS.", "en")
+    message = "neither in the card nor in the terms"
+    assert any(message in f.message for f in wrong.feedback), wrong.feedback
+    assert not any(message in f.message for f in right.feedback), right.feedback
