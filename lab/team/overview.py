@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from sqlalchemy.orm import Session
 
 from lab.accounts.models import Team, User
+from lab.accounts.teams import members
 from lab.content import Content
 from lab.team import figures
 from lab.team import flags as help_flags
@@ -77,7 +78,7 @@ def _overdue(progress: Progress, today: date) -> int:
 def build(session: Session, team: Team, content: Content, window: Window, tz: tzinfo,
           now: datetime, min_n: int) -> TeamOverview:
     """Everything the overview shows for one team over one window."""
-    agents = [m for m in team.members if m.role == "agent"]
+    agents = [m for m in members(team) if m.role == "agent"]
     prev = window.previous()
     weeks_start = window.end - timedelta(weeks=TREND_WEEKS - 1)
     found = figures.read(session, team.id, window.start, window.end, prev.start, prev.end,
