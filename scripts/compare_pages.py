@@ -44,8 +44,9 @@ TEAM = ("/team", "/team?days=7", "/team?days=90", "/team?team=2", "/team?sort=tn
 PAGES = {
     "agent1": ("/", "/lab", *ME),
     "lead1": ("/lab", *ME, *TEAM),
-    "admin": ("/lab", "/me", *TEAM, "/centre", "/admin", "/admin/users", "/admin/teams"),
-    "manager": ("/me", *TEAM[:12], "/centre"),
+    "admin": ("/lab", "/me", *TEAM, "/centre", "/centre/digest", "/admin", "/admin/users",
+              "/admin/teams"),
+    "manager": ("/me", *TEAM[:12], "/centre", "/centre/digest"),
 }
 
 
