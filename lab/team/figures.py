@@ -2,9 +2,9 @@
 window, the team's over the window before, the team's days for the weekly trend, the
 agents' practice dimensions and their recent answers.
 
-One UNION ALL, built once, rows told apart by `kind`: five statements cost five times
-the SQLAlchemy time of one, far more than the database spends on these few rows. The
-team's members are a subquery, not a list of ids, so nothing expands per view.
+One UNION ALL, built once, rows told apart by `kind`: it was four statements, each
+costing more in SQLAlchemy than the database spends on these few rows. The team's
+members are a subquery, not a list of ids, so nothing expands per view.
 """
 
 from __future__ import annotations
