@@ -54,6 +54,13 @@ def gettext(string: str, **variables) -> str:
     return text % variables if variables else text
 
 
+def ngettext(singular: str, plural: str, num: int, **variables) -> str:
+    """Flask-Babel's ngettext through the request's catalogue looked up once (`num` is
+    one of the variables, as in the templates)."""
+    variables.setdefault("num", num)
+    return _translations().ungettext(singular, plural, num) % variables
+
+
 def lazy_gettext(string: str, **variables) -> LazyString:
     """A label translated when shown (module-level texts: navigation, form labels), the
     same LazyString as Flask-Babel's but resolved through the request's catalogue."""

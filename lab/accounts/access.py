@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from lab.accounts.models import Team, User
 from lab.accounts.roles import Role
+from lab.accounts.teams import led_teams
 
 # Roles that read every team of the centre.
 CENTRE_WIDE = frozenset({Role.ADMIN, Role.MANAGER})
@@ -18,7 +19,7 @@ def visible_teams(viewer: User) -> Select[tuple[Team]]:
     if viewer.role in CENTRE_WIDE:
         return query
     if viewer.role == Role.LEAD:
-        return query.where(Team.id.in_([team.id for team in viewer.led_teams]))
+        return query.where(Team.id.in_([team.id for team in led_teams(viewer)]))
     return query.where(False)
 
 
@@ -27,7 +28,7 @@ def visible_team_list(session: Session, viewer: User) -> list[Team]:
     relationship is ordered by name too): reading them again by id was a statement more
     on every view of the team page."""
     if viewer.role == Role.LEAD:
-        return list(viewer.led_teams)
+        return list(led_teams(viewer))
     return list(session.scalars(visible_teams(viewer)))
 
 
@@ -35,7 +36,7 @@ def can_see_team(viewer: User, team: Team) -> bool:
     """True when the viewer may see this team's data."""
     if viewer.role in CENTRE_WIDE:
         return True
-    return viewer.role == Role.LEAD and team in viewer.led_teams
+    return viewer.role == Role.LEAD and team in led_teams(viewer)
 
 
 def can_see_agent(viewer: User, agent: User) -> bool:
@@ -43,5 +44,5 @@ def can_see_agent(viewer: User, agent: User) -> bool:
     if viewer.id == agent.id or viewer.role in CENTRE_WIDE:
         return True
     if viewer.role == Role.LEAD and agent.team is not None:
-        return agent.team in viewer.led_teams
+        return agent.team in led_teams(viewer)
     return False

@@ -48,8 +48,7 @@ def my_page(session: Session, user: User, content: Content, filters: comments.Fi
     since = trend_start(today)
     past = _months_before(month, tz, bonus.VOLUME_MONTHS)
     start = min(since, past[-1].first, today - timedelta(days=summary.ROLLING_DAYS - 1))
-    history = summary.read_history(session, user, start, today, since)
-    facts = summary.read_facts(session, user, month)
+    history, facts = summary.read_history(session, user, start, today, since, month)
     live = summary.summary_from(history, facts, month, today, tz, min_n, last)
     remaining = bonus.pace(live.mine.tally,
                            [history.agent_total(m.first, m.last).n for m in past], month, now)

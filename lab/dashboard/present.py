@@ -45,11 +45,13 @@ _RUSSIAN = Locale.parse("ru")
 
 def when(moment: datetime, tz: tzinfo) -> str:
     """A moment as the user reads it, in the centre's zone: 21 Nov 2026, 14:05."""
-    local = moment.astimezone(tz)
+    return _stamp(moment.astimezone(tz), _short_months(_page_locale()))
+
+
+def _stamp(local: datetime, months) -> str:
     # What format_datetime(local, "d MMM y, HH:mm") prints, without Babel parsing and
     # walking the pattern for each of the page's twenty comments.
-    return f"{local.day} {_short_months(_page_locale())[local.month]} {local.year}, " \
-        f"{local.hour:02d}:{local.minute:02d}"
+    return f"{local.day} {months[local.month]} {local.year}, {local.hour:02d}:{local.minute:02d}"
 
 
 def _short_months(found: Locale):
@@ -60,12 +62,19 @@ def _short_months(found: Locale):
 def call_when(item: CommentItem, tz: tzinfo) -> str:
     """The call's moment, which the period filter counts by, and the answer's day when it
     came on another day: 'call 30 Nov 2026, 23:40 · answered 1 Dec'."""
-    call = gettext("call %(when)s", when=when(item.call_ended_at, tz))
-    answered = item.answered_at.astimezone(tz)
-    if answered.date() == item.call_ended_at.astimezone(tz).date():
-        return call
-    day = f"{answered.day} {_short_months(_page_locale())[answered.month]}"  # "d MMM"
-    return call + " · " + gettext("answered %(day)s", day=day)
+    return _call_when(item, tz, _short_months(_page_locale()), gettext("call %(when)s"),
+                      gettext("answered %(day)s"))
+
+
+def _call_when(item: CommentItem, tz: tzinfo, months, call: str, answered: str) -> str:
+    """call_when with the month names and the two phrases looked up by the caller: a
+    list of twenty comments looks them up once, not forty times."""
+    ended = item.call_ended_at.astimezone(tz)
+    text = call % {"when": _stamp(ended, months)}
+    answer = item.answered_at.astimezone(tz)
+    if answer.date() == ended.date():
+        return text
+    return text + " · " + answered % {"day": f"{answer.day} {months[answer.month]}"}
 
 
 def _text(string: str, **variables) -> Markup:
@@ -98,10 +107,13 @@ def comment_items(items: list[CommentItem], tz: tzinfo, window_days: int) -> Mar
             "This customer answered a survey on one of your calls before, within %(days)d "
             "days: only one of their answers counts.", days=window_days))
             + f'">{_text("repeat customer: not counted")}</span>')
+    months = _short_months(_page_locale())
+    call, answered = gettext("call %(when)s"), gettext("answered %(day)s")
     found = []
     for item in items:
         kind = item.category
         label = categories[kind]
+        shown = _call_when(item, tz, months, call, answered)
         word = f'<strong class="cat-word">{detractor}</strong>' if kind == "detractor" \
             else f'<span class="cat-word">{label}</span>'
         found.append(
@@ -110,7 +122,7 @@ def comment_items(items: list[CommentItem], tz: tzinfo, window_days: int) -> Mar
             f'        <span class="pill cat-{kind}" title="{label}">{item.score}</span>\n'
             f"        {word}\n"
             f'        <span class="tag">{channels[item.channel]}</span>\n'
-            f'        <span class="comment-when" data-when>{escape(call_when(item, tz))}</span>\n'
+            f'        <span class="comment-when" data-when>{escape(shown)}</span>\n'
             "        " + "".join(f'<span class="tag tag-topic">{topics[topic]}</span>'
                                  for topic in item.topics) + "\n"
             f"        {late if item.late else ''}\n"

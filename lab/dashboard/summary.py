@@ -159,6 +159,25 @@ class History:
         return self._team.total(first, last)
 
 
+@dataclass(frozen=True)
+class Facts:
+    """Small facts the page needs, read together: the newest answer's id (the live
+    cursor), this month's late answers, the team's name and the stored bonus scheme."""
+
+    latest_id: int
+    late: int
+    team_name: str | None
+    scheme: str | None
+    repeats: int = 0  # this month's answers of a customer counted already (one voice)
+
+
+def _month_count(condition) -> ScalarSelect:
+    return select(func.count()).select_from(SurveyResponse).where(
+        SurveyResponse.agent_id == bindparam("agent_id"), condition,
+        SurveyResponse.call_ended_at >= bindparam("month_start"),
+        SurveyResponse.call_ended_at < bindparam("month_end")).scalar_subquery()
+
+
 _SUMS = (func.sum(TnpsDaily.promoters), func.sum(TnpsDaily.passives),
          func.sum(TnpsDaily.detractors))
 _DAYS = TnpsDaily.day.between(bindparam("start"), bindparam("end"))
@@ -182,17 +201,28 @@ _MY_TOPICS = (select(literal("topic").label("whose"), null().label("day"),
               .where(TnpsTopicDaily.agent_id == bindparam("agent_id"),
                      TnpsTopicDaily.day >= bindparam("since"))
               .group_by(TnpsTopicDaily.topic))
-_HISTORY_ALONE = union_all(_MY_DAYS, _MY_TOPICS)
-_HISTORY_WITH_TEAM = union_all(_MY_DAYS, _MY_TOPICS, _TEAM_DAYS)
+# The page's small facts as two more rows of the same statement (one more statement
+# cost more in SQLAlchemy than these subqueries, each on its own index, in the
+# database): the newest answer's id, this month's late answers and repeats, with the
+# team's name in the text column; then the stored bonus scheme's text.
+_FACTS = select(literal("facts"), null(),
+                select(Team.name).where(Team.id == bindparam("team_id")).scalar_subquery(),
+                select(func.max(SurveyResponse.id))
+                .where(SurveyResponse.agent_id == bindparam("agent_id")).scalar_subquery(),
+                _month_count(SurveyResponse.late.is_(True)),
+                _month_count(SurveyResponse.repeat_of.is_not(None)))
+_SCHEME = select(literal("scheme"), null(), scheme_store.stored_value(), null(), null(),
+                 null())
+_HISTORY_ALONE = union_all(_MY_DAYS, _MY_TOPICS, _FACTS, _SCHEME)
+_HISTORY_WITH_TEAM = union_all(_MY_DAYS, _MY_TOPICS, _FACTS, _SCHEME, _TEAM_DAYS)
 
 
-def read_history(session: Session, user: User, start: date, end: date, since: date
-                 ) -> History:
-    """The agent's daily rows by channel, the team's daily sums and the agent's topic
-    tallies since `since`, in one UNION ALL."""
-    params = {"agent_id": user.id, "start": start, "end": end, "since": since}
-    if user.team_id is not None:
-        params["team_id"] = user.team_id
+def read_history(session: Session, user: User, start: date, end: date, since: date,
+                 month: Month) -> tuple[History, Facts]:
+    """The agent's daily rows by channel, the team's daily sums, the agent's topic
+    tallies since `since` and the facts of `month`, in one UNION ALL."""
+    params = {"agent_id": user.id, "start": start, "end": end, "since": since,
+              "team_id": user.team_id, "month_start": month.start, "month_end": month.end}
     stmt = _HISTORY_ALONE if user.team_id is None else _HISTORY_WITH_TEAM
     rows = session.execute(stmt, params).all()
     # Dates and whole numbers as both drivers give them (a DATE column; SUM of INTEGER
@@ -205,43 +235,11 @@ def read_history(session: Session, user: User, start: date, end: date, since: da
     topics = {topic: Tally(promoters, passives, detractors)
               for whose, _day, topic, promoters, passives, detractors in rows
               if whose == "topic"}
-    return History(start, end, mine, team, topics)
-
-
-@dataclass(frozen=True)
-class Facts:
-    """Small facts the page needs, read together: the newest answer's id (the live
-    cursor), this month's late answers, the team's name and the stored bonus scheme."""
-
-    latest_id: int
-    late: int
-    team_name: str | None
-    scheme: str | None
-    repeats: int = 0  # this month's answers of a customer counted already (one voice)
-
-
-def _month_count(condition) -> ScalarSelect:
-    return select(func.count()).select_from(SurveyResponse).where(
-        SurveyResponse.agent_id == bindparam("agent_id"), condition,
-        SurveyResponse.call_ended_at >= bindparam("month_start"),
-        SurveyResponse.call_ended_at < bindparam("month_end")).scalar_subquery()
-
-
-# Built once: each view of My TNPS runs it.
-_FACTS = select(
-    select(func.max(SurveyResponse.id))
-    .where(SurveyResponse.agent_id == bindparam("agent_id")).scalar_subquery(),
-    _month_count(SurveyResponse.late.is_(True)),
-    select(Team.name).where(Team.id == bindparam("team_id")).scalar_subquery(),
-    scheme_store.stored_value(),
-    _month_count(SurveyResponse.repeat_of.is_not(None)))
-
-
-def read_facts(session: Session, user: User, month: Month) -> Facts:
-    """The facts in one statement of scalar subqueries, each on its own index."""
-    row = session.execute(_FACTS, {"agent_id": user.id, "team_id": user.team_id,
-                                   "month_start": month.start, "month_end": month.end}).one()
-    return Facts(int(row[0] or 0), int(row[1] or 0), row[2], row[3], int(row[4] or 0))
+    found = {row[0]: row for row in rows if row[0] in ("facts", "scheme")}
+    _whose, _day, team_name, latest, late, repeats = found["facts"]
+    facts = Facts(int(latest or 0), int(late or 0), team_name, found["scheme"][2],
+                  int(repeats or 0))
+    return History(start, end, mine, team, topics), facts
 
 
 def window(history: History, key: str, first: date, last: date, min_n: int) -> Window:

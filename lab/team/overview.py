@@ -5,26 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
-from sqlalchemy import bindparam, case, func, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
 from lab.accounts.models import Team, User
+from lab.accounts.teams import members
 from lab.content import Content
-from lab.surveys.models import SurveyResponse
+from lab.team import figures
 from lab.team import flags as help_flags
+from lab.team.figures import DIMENSIONS
 from lab.team.window import Window
-from lab.tnps import queries
 from lab.tnps import report as tnps_report
 from lab.tnps.interval import Comparison, compare
 from lab.tnps.periods import TrendPoint
 from lab.tnps.summary import Summary, summarize
 from lab.tnps.tally import Tally
-from lab.training.models import Attempt, Reply
 from lab.training.progress import loyalty_code
 from lab.training.state import Progress, load_progress_many
 
-DETRACTOR_MAX = 6  # the highest detractor score (lab.tnps.category)
-DIMENSIONS = ("reliability", "empathy", "inspiration")
 TREND_WEEKS = 8
 
 
@@ -62,42 +59,6 @@ class TeamOverview:
     rows: list[AgentRow]
 
 
-# Built once (the overview runs it on every view), with the agents' ids expanding: each
-# agent's dimension averages (finished practice replies) and recent answers (late ones
-# left out) in one UNION ALL, rows told apart by `kind`; two statements cost twice the
-# SQLAlchemy time of one, far more than the database's.
-_IDS = bindparam("ids", expanding=True)
-_DIMENSIONS_AND_RECENT = union_all(
-    select(literal("dimensions").label("kind"), Attempt.user_id.label("user_id"),
-           *(func.avg(getattr(Reply, d)).label(d) for d in DIMENSIONS))
-    .join(Reply, Reply.attempt_id == Attempt.id)
-    .where(Attempt.user_id.in_(_IDS), Attempt.finished_at.is_not(None))
-    .group_by(Attempt.user_id),
-    select(literal("recent"), SurveyResponse.agent_id, func.count(),
-           func.sum(case((SurveyResponse.score <= DETRACTOR_MAX, 1), else_=0)), null())
-    .where(SurveyResponse.agent_id.in_(_IDS), SurveyResponse.score.is_not(None),
-           SurveyResponse.late.is_(False), SurveyResponse.repeat_of.is_(None),
-           SurveyResponse.answered_at >= bindparam("since"))
-    .group_by(SurveyResponse.agent_id))
-
-
-def dimensions_and_recent(session: Session, agent_ids: list[int], since: datetime
-                          ) -> tuple[dict[int, dict[str, float | None]],
-                                     dict[int, tuple[int, int]]]:
-    """Each agent's average reliability, empathy and inspiration over their finished
-    replies, and the (answers, detractors) they got since a moment (late ones left out)."""
-    found: dict[int, dict[str, float | None]] = {}
-    recent: dict[int, tuple[int, int]] = {}
-    for kind, user_id, *values in session.execute(
-            _DIMENSIONS_AND_RECENT, {"ids": agent_ids, "since": since}):
-        if kind == "dimensions":
-            found[user_id] = dict(zip(DIMENSIONS, (float(v) for v in values), strict=True))
-        else:
-            recent[user_id] = (int(values[0]), int(values[1] or 0))
-    dims = {agent_id: found.get(agent_id, dict.fromkeys(DIMENSIONS)) for agent_id in agent_ids}
-    return dims, recent
-
-
 def practice_code(progress: Progress) -> float | None:
     """Practice TNPS over the best attempts of the sectors passed so far (None before any).
 
@@ -117,35 +78,34 @@ def _overdue(progress: Progress, today: date) -> int:
 def build(session: Session, team: Team, content: Content, window: Window, tz: tzinfo,
           now: datetime, min_n: int) -> TeamOverview:
     """Everything the overview shows for one team over one window."""
-    agents = [m for m in team.members if m.role == "agent"]
-    ids = [a.id for a in agents]
-    tallies = queries.by_agent(session, window.start, window.end, team_id=team.id)
-    # The team's total is the sum of its members' tallies: by_agent reads the same rollup
-    # rows (the team's members, the same days) grouped by login, so adding them up gives
-    # what queries.total would, without a statement of its own.
-    team_tally = sum(tallies.values(), Tally())
+    agents = [m for m in members(team) if m.role == "agent"]
     prev = window.previous()
-    prev_tally = queries.total(session, prev.start, prev.end, team_id=team.id)
-    dims, recent = dimensions_and_recent(session, ids,
-                                         now - timedelta(days=help_flags.RECENT_DAYS))
+    weeks_start = window.end - timedelta(weeks=TREND_WEEKS - 1)
+    found = figures.read(session, team.id, window.start, window.end, prev.start, prev.end,
+                         weeks_start, now - timedelta(days=help_flags.RECENT_DAYS))
+    # The team's total is the sum of its members' tallies: the same rollup rows (the
+    # team's members, the same days), so adding them up gives the team's tally.
+    team_tally = sum(found.tallies.values(), Tally())
+    prev_tally = found.before
     today = now.astimezone(tz).date()
     everyone = load_progress_many(session, agents, content)
     rows = []
     for agent in agents:
         progress = everyone[agent.id]
-        tally = tallies.get(agent.login, Tally())
+        tally = found.tallies.get(agent.id, Tally())
         overdue = _overdue(progress, today)
+        recent_n, recent_detractors = found.recent.get(agent.id, (0, 0))
         rows.append(AgentRow(
             agent=agent, progress=progress,
             passed=sum(1 for s in progress.states if s.status == "passed"),
             code=practice_code(progress),
-            dimensions=dims[agent.id], live=summarize(tally, min_n),
-            recent_detractors=recent.get(agent.id, (0, 0))[1], overdue=overdue,
-            recent_n=recent.get(agent.id, (0, 0))[0],
-            flags=help_flags.flags_for(tally, team_tally, recent.get(agent.id, (0, 0))[1],
-                                       overdue, min_n, recent.get(agent.id, (0, 0))[0])))
-    weeks_start = window.end - timedelta(weeks=TREND_WEEKS - 1)
-    weeks = tnps_report.trend(session, "week", weeks_start, window.end, tz, team_id=team.id)
+            dimensions=found.dimensions.get(agent.id) or dict.fromkeys(DIMENSIONS),
+            live=summarize(tally, min_n), recent_detractors=recent_detractors,
+            overdue=overdue, recent_n=recent_n,
+            flags=help_flags.flags_for(tally, team_tally, recent_detractors, overdue, min_n,
+                                       recent_n)))
+    weeks = tnps_report.trends_from_days("week", [found.days], weeks_start, window.end,
+                                         tz)[0]
     return TeamOverview(team=team, window=window, live=summarize(team_tally, min_n),
                         change=compare(prev_tally, team_tally),
                         previous=summarize(prev_tally, min_n), weeks=weeks, rows=rows)

@@ -12,10 +12,12 @@ from lab.system.csvsafe import DIALECTS, STANDARD
 from lab.system.settings import audit
 from lab.team import bp, export
 from lab.team import overview as team_overview
+from lab.team.agent_rows import agent_rows
 from lab.team.common import agent_or_404, chosen_team, lang, min_n, now, team_or_404, timezone
 from lab.team.common import window as chosen_window
 from lab.team.flags import FLAGS
 from lab.team.forms import BoardForm, OpenSectorForm
+from lab.team.trend_chart import trend_chart
 from lab.team.window import DAY_CHOICES
 from lab.training.assign import open_sector
 from lab.training.state import load_progress_many
@@ -57,7 +59,8 @@ def overview():
     return render_template(
         "team/overview.html", teams=teams, team=team, data=data, rows=rows, args=args,
         content=get_content(), lang=lang(), min_n=min_n(), flags=FLAGS,
-        day_choices=DAY_CHOICES, sorts=team_overview.SORTS)
+        day_choices=DAY_CHOICES, sorts=team_overview.SORTS, trend_chart=trend_chart,
+        agent_rows=agent_rows)
 
 
 @bp.route("/team/<int:team_id>/overview.csv")

@@ -6,6 +6,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 
 from lab.tnps.summary import DEFAULT_MIN_N, Summary
 from lab.tnps.tally import Tally, tnps
@@ -14,15 +15,24 @@ from lab.tnps.tally import Tally, tnps
 def _exact(value: float | Fraction) -> Fraction:
     if isinstance(value, Fraction):
         return value
-    # Through str so a threshold of 33.3 means 33.3, not its nearest binary float.
+    return _exact_float(value)
+
+
+@lru_cache(maxsize=256)
+def _exact_float(value: float) -> Fraction:
+    # Through str so a threshold of 33.3 means 33.3, not its nearest binary float. Kept:
+    # a scheme's few thresholds are compared some thirty times a view of My TNPS.
     return Fraction(str(value))
 
 
 def _reaches(tally: Tally, min_tnps: float | Fraction) -> bool:
-    """Tell whether the tally's raw TNPS is at least min_tnps, compared exactly."""
+    """Tell whether the tally's raw TNPS is at least min_tnps, compared exactly: as
+    whole numbers, 100 (P - D) / n >= a / b being 100 (P - D) b >= a n (n, b > 0)."""
     if tally.n == 0:
         return False
-    return Fraction(100 * (tally.promoters - tally.detractors), tally.n) >= _exact(min_tnps)
+    target = _exact(min_tnps)
+    return (100 * (tally.promoters - tally.detractors) * target.denominator
+            >= target.numerator * tally.n)
 
 
 @dataclass(frozen=True)
