@@ -123,11 +123,17 @@ def by_month(added: dict[DailyKey, list[int]]) -> dict[DailyKey, list[int]]:
     """Daily counts summed per month, keyed by the month's first day: days are already
     local, so their month is the local month too."""
     months: dict[DailyKey, list[int]] = {}
-    for (day, agent, channel), counts in added.items():
-        held = months.setdefault((day.replace(day=1), agent, channel), [0, 0, 0])
-        held[0] += counts[0]
-        held[1] += counts[1]
-        held[2] += counts[2]
+    # A batch's few thousand keys share a few days: each day's month is found once.
+    firsts = {day: day.replace(day=1) for day in {key[0] for key in added}}
+    for (day, agent, channel), (promoters, passives, detractors) in added.items():
+        key = (firsts[day], agent, channel)
+        held = months.get(key)
+        if held is None:
+            months[key] = [promoters, passives, detractors]
+        else:
+            held[0] += promoters
+            held[1] += passives
+            held[2] += detractors
     return months
 
 
@@ -169,22 +175,21 @@ def _upsert(session: Session, table: Table, first: str, third: str,
             added: dict[tuple[date, int, str], list[int]]) -> None:
     # A +1 and a -1 that cancel (an answer stored and found a repeat in one batch) would
     # only add an empty row.
-    added = {key: counts for key, counts in added.items() if any(counts)}
+    if not all(map(any, added.values())):
+        added = {key: counts for key, counts in added.items() if any(counts)}
     if not added:
         return
     # Sorted: concurrent writers (a sync and a push) lock rows in one order, no deadlock.
     ordered = sorted(added.items())
     connection = session.connection()
     if session.get_bind().dialect.name == "postgresql":
-        columns = [[], [], [], [], [], []]
-        for (day, agent, other), (promoters, passives, detractors) in ordered:
-            for values, value in zip(columns, (day, agent, other, promoters, passives,
-                                               detractors), strict=True):
-                values.append(value)
-        connection.exec_driver_sql(_unnest_sql(table, first, third), tuple(columns))
+        columns = tuple(map(list, zip(*[(*key, *counts) for key, counts in ordered],
+                                      strict=True)))
+        connection.exec_driver_sql(_unnest_sql(table, first, third), columns)
         return
-    # SQLite keeps a Date as ISO text.
-    params = [(day.isoformat(), agent, other, *counts) for (day, agent, other), counts in ordered]
+    # SQLite keeps a Date as ISO text, made once per day (a batch's keys share a few).
+    iso = {day: day.isoformat() for day in {key[0] for key in added}}
+    params = [(iso[day], agent, other, *counts) for (day, agent, other), counts in ordered]
     connection.exec_driver_sql(_upsert_sql(session, table, first, third), params)
 
 
