@@ -156,6 +156,7 @@ _MICROS = itemgetter(0)
 _START = itemgetter(1)
 _PREFIX = itemgetter(2)
 _DAY = itemgetter(3)
+_RESPONSE_ID = itemgetter(0)
 _STR = {str}
 _INT = {int}
 _DECIMAL = {Decimal}
@@ -347,7 +348,7 @@ def prepare(raws: Sequence[tuple], ctx: IngestContext, stamp: Stamp, source: str
         except (OverflowError, ValueError, TypeError):
             plain = None
         if plain is not None:
-            ids = [row[0] for row in plain[0]]
+            ids = list(map(_RESPONSE_ID, plain[0]))
             unique = set(ids)
             if len(unique) == len(ids) and taken.isdisjoint(unique):
                 taken |= unique
