@@ -20,6 +20,7 @@ from lab.tnps import rollup
 
 _HASH = COLUMNS.index("customer_hash")
 _HASHED = itemgetter(_HASH)
+_ANSWERED = itemgetter(COLUMNS.index("answered_at"))
 
 
 def _instant(stamp: object) -> datetime:
@@ -54,8 +55,10 @@ def store_prepared(session: Session, prepared: Prepared, source: str, ctx=None
     rows = prepared.rows
     since = now - FRESH
     cut = sqlite_stamp(since) if rows and isinstance(rows[0][7], str) else since
+    # A backlog's batch mostly holds no fresh answer at all: one max in C says so.
     detractors = [row for row in rows if row[8] <= 6 and row[7] >= cut
-                  and (inserted is None or row[0] in inserted)]
+                  and (inserted is None or row[0] in inserted)
+                  ] if rows and max(map(_ANSWERED, rows)) >= cut else []
     if detractors:
         answers_arrived(session, [Arrived(row[0], row[3], row[8], row[9], bool(row[11]),
                                           _instant(row[7])) for row in detractors], now)

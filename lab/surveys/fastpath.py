@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 from decimal import Decimal
 from itertools import compress, repeat
-from operator import add, attrgetter, getitem, gt, itemgetter, lt, mul, sub
+from operator import add, attrgetter, getitem, gt, itemgetter, lt, sub
 
 from lab.fairness.customers import customer_hash
 from lab.surveys.domain import MAX_COMMENT, MAX_RESPONSE_ID, Rejected, Response, Valid
@@ -34,6 +34,7 @@ from lab.surveys.stamps import (
     Stamp,
     instant,
     learn_hour,
+    native_stamp,
     sqlite_stamp,
 )
 from lab.surveys.store import normalise
@@ -147,11 +148,15 @@ def _fast(raw: tuple, ctx: IngestContext, agents: dict[str, int], stamp: Stamp,
 _ALL = slice(0, 13)
 _OFFSET = slice(19, None)
 _MINUTE_SECOND_TEXT = slice(13, 19)
-_MM_SS = slice(14, 19)
+# Seconds into the hour in microseconds, and the SQLite stamp's tail, by ":MM:SS".
+_MINSEC_MICROS = {text: second * 1_000_000 for text, second in MINSEC.items()}
+_STORED_TAIL = {text: text[1:] + ".000000" for text in MINSEC}
+_MINSEC_DELTA = {text: SECONDS[second] for text, second in MINSEC.items()}
 _MICROS = itemgetter(0)
 _START = itemgetter(1)
 _PREFIX = itemgetter(2)
 _DAY = itemgetter(3)
+_RESPONSE_ID = itemgetter(0)
 _STR = {str}
 _INT = {int}
 _DECIMAL = {Decimal}
@@ -170,22 +175,27 @@ def _plain_times(values: Sequence[object], batch: Batch, stamp: Stamp
     hours = batch.hours
     keys = list(map(add, map(getitem, values, repeat(_ALL)), map(getitem, values,
                                                                   repeat(_OFFSET))))
-    if not hours.keys() >= set(keys):
+    facts = list(map(hours.get, keys))
+    if None in facts:
         for key, value in zip(keys, values, strict=True):
             if key not in hours:
                 learn_hour(value, hours, batch.tz)  # type: ignore[arg-type]
-    facts = list(map(hours.__getitem__, keys))
-    seconds = list(map(MINSEC.get, map(getitem, values, repeat(_MINUTE_SECOND_TEXT))))
-    if not all(facts) or None in seconds:
+        facts = list(map(hours.__getitem__, keys))
+    # ":MM:SS" once per value: the seconds into the hour (in microseconds) and, for a
+    # SQLite stamp, the stored tail, each one dict look-up away.
+    minutes_seconds = list(map(getitem, values, repeat(_MINUTE_SECOND_TEXT)))
+    into_hour = list(map(_MINSEC_MICROS.get, minutes_seconds))
+    if not all(facts) or None in into_hour:
         return None
-    micros = list(map(add, map(_MICROS, facts), map(mul, seconds, repeat(1_000_000))))
-    if stamp is sqlite_stamp and None not in map(_PREFIX, facts):
-        stored = list(map(add, map(add, map(_PREFIX, facts), map(getitem, values,
-                                                                  repeat(_MM_SS))),
-                          repeat(".000000")))
+    micros = list(map(add, map(_MICROS, facts), into_hour))
+    prefixes = list(map(_PREFIX, facts)) if stamp is sqlite_stamp else [None]
+    if None not in prefixes:
+        stored = list(map(add, prefixes, map(_STORED_TAIL.__getitem__, minutes_seconds)))
     else:
-        stored = list(map(stamp, map(add, map(_START, facts),
-                                     map(SECONDS.__getitem__, seconds))))
+        stored = list(map(add, map(_START, facts), map(_MINSEC_DELTA.__getitem__,
+                                                       minutes_seconds)))
+        if stamp is not native_stamp:  # the datetime itself: no call per value
+            stored = list(map(stamp, stored))
     return micros, stored, facts  # type: ignore[return-value]
 
 
@@ -270,7 +280,7 @@ def _plain_chunk(chunk: Sequence[tuple], ctx: IngestContext, agents: dict[str, i
             late[i] = (LATE_SENT if sent_us - end_us[i] > send_max else
                        LATE_ANSWER if answer_us[i] - sent_us > answer_max else None)
     hashed: Sequence[str | None] = repeat(None, len(chunk))  # type: ignore[assignment]
-    if len(columns) > 10 and any(value is not None for value in columns[10]):
+    if len(columns) > 10 and columns[10].count(None) != len(chunk):
         secret = ctx.customer.secret
         found = []
         for value in columns[10]:
@@ -284,9 +294,12 @@ def _plain_chunk(chunk: Sequence[tuple], ctx: IngestContext, agents: dict[str, i
         hashed = found
     topics = [0 if comment is None else topic_mask(comment) for comment in comments]
     tz = batch.tz
-    days = [day if day is not None else (start + SECONDS[(micros - first) // 1_000_000]
-                                          ).astimezone(tz).date()
-            for micros, (first, start, _prefix, day) in zip(ends[0], ends[2], strict=True)]
+    days = list(map(_DAY, ends[2]))
+    if None in days:  # an hour in which the local day or offset changes
+        days = [day if day is not None else (start + SECONDS[(micros - first) // 1_000_000]
+                                              ).astimezone(tz).date()
+                for micros, (first, start, _prefix, day) in zip(ends[0], ends[2],
+                                                                strict=True)]
     keys: list[RollupKey | None] = list(zip(days, agent_ids, channels,
                                             map(BUCKET.__getitem__, scores), topics,
                                             strict=True))
@@ -335,7 +348,7 @@ def prepare(raws: Sequence[tuple], ctx: IngestContext, stamp: Stamp, source: str
         except (OverflowError, ValueError, TypeError):
             plain = None
         if plain is not None:
-            ids = [row[0] for row in plain[0]]
+            ids = list(map(_RESPONSE_ID, plain[0]))
             unique = set(ids)
             if len(unique) == len(ids) and taken.isdisjoint(unique):
                 taken |= unique

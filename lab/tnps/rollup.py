@@ -96,11 +96,26 @@ def increments(responses: Iterable[Counted], tz: tzinfo) -> Increments:
 
 def from_keys(keys: Iterable[RollupKey | None]) -> Increments:
     """Increments from rollup keys; None (a late answer) counts nowhere. Counter sums in
-    C: one pass over a big batch is cheap, then each distinct key is added once."""
+    C: one pass over a big batch is cheap, then each distinct key is added once, inline
+    (a batch of 20k answers has some 10,000 distinct keys: a call of add per key, and its
+    topic loop for keys without topics, cost twice as much)."""
     found = Increments()
+    daily, topics = found.daily, found.topics
     for key, number in Counter(keys).items():
-        if key is not None:
-            found.add(key, number)
+        if key is None:
+            continue
+        day, agent, channel, slot, mask = key
+        held = daily.get((day, agent, channel))
+        if held is None:
+            held = daily[day, agent, channel] = [0, 0, 0]
+        held[slot] += number
+        if mask:
+            for topic, bit in _TOPIC_BITS:
+                if mask & bit:
+                    held = topics.get((day, agent, topic))
+                    if held is None:
+                        held = topics[day, agent, topic] = [0, 0, 0]
+                    held[slot] += number
     return found
 
 
@@ -108,11 +123,17 @@ def by_month(added: dict[DailyKey, list[int]]) -> dict[DailyKey, list[int]]:
     """Daily counts summed per month, keyed by the month's first day: days are already
     local, so their month is the local month too."""
     months: dict[DailyKey, list[int]] = {}
-    for (day, agent, channel), counts in added.items():
-        held = months.setdefault((day.replace(day=1), agent, channel), [0, 0, 0])
-        held[0] += counts[0]
-        held[1] += counts[1]
-        held[2] += counts[2]
+    # A batch's few thousand keys share a few days: each day's month is found once.
+    firsts = {day: day.replace(day=1) for day in {key[0] for key in added}}
+    for (day, agent, channel), (promoters, passives, detractors) in added.items():
+        key = (firsts[day], agent, channel)
+        held = months.get(key)
+        if held is None:
+            months[key] = [promoters, passives, detractors]
+        else:
+            held[0] += promoters
+            held[1] += passives
+            held[2] += detractors
     return months
 
 
@@ -150,26 +171,36 @@ def _unnest_sql(table: Table, first: str, third: str) -> str:
             "detractors = {t}.detractors + excluded.detractors".replace("{t}", table.name))
 
 
+def _arrays(columns: list[tuple]) -> tuple:
+    """The unnest parameters as PostgreSQL array text ("{1,2,3}"), which the server parses
+    faster than the driver adapts lists element by element (a fifth off the daily upsert,
+    a third of its client CPU). The values are days, counts and our channel and topic
+    names, none with a character array text would need to quote; anything else is sent
+    as lists."""
+    names = set(columns[2])
+    if not all(type(name) is str and name.isidentifier() for name in names):
+        return tuple(map(list, columns))
+    return tuple("{" + ",".join(map(str, column)) + "}" for column in columns)
+
+
 def _upsert(session: Session, table: Table, first: str, third: str,
             added: dict[tuple[date, int, str], list[int]]) -> None:
     # A +1 and a -1 that cancel (an answer stored and found a repeat in one batch) would
     # only add an empty row.
-    added = {key: counts for key, counts in added.items() if any(counts)}
+    if not all(map(any, added.values())):
+        added = {key: counts for key, counts in added.items() if any(counts)}
     if not added:
         return
     # Sorted: concurrent writers (a sync and a push) lock rows in one order, no deadlock.
     ordered = sorted(added.items())
     connection = session.connection()
     if session.get_bind().dialect.name == "postgresql":
-        columns = [[], [], [], [], [], []]
-        for (day, agent, other), (promoters, passives, detractors) in ordered:
-            for values, value in zip(columns, (day, agent, other, promoters, passives,
-                                               detractors), strict=True):
-                values.append(value)
-        connection.exec_driver_sql(_unnest_sql(table, first, third), tuple(columns))
+        columns = list(zip(*[(*key, *counts) for key, counts in ordered], strict=True))
+        connection.exec_driver_sql(_unnest_sql(table, first, third), _arrays(columns))
         return
-    # SQLite keeps a Date as ISO text.
-    params = [(day.isoformat(), agent, other, *counts) for (day, agent, other), counts in ordered]
+    # SQLite keeps a Date as ISO text, made once per day (a batch's keys share a few).
+    iso = {day: day.isoformat() for day in {key[0] for key in added}}
+    params = [(iso[day], agent, other, *counts) for (day, agent, other), counts in ordered]
     connection.exec_driver_sql(_upsert_sql(session, table, first, third), params)
 
 
