@@ -209,8 +209,8 @@ def test_a_keyword_list_wrapped_in_officialese_is_still_a_list(lang, text):
 @pytest.mark.parametrize("text,lang", [
     ("Wi-Fi calling is on now, free: turn on Wi-Fi calling in your phone's settings and your "
      "calls go through your home Wi-Fi.", "en"),
-    ("Подписку отключила, деньги вернутся в течение суток, а запрет на подписки подключила, "
-     "чтобы подписки больше не подключались.", "ru"),
+    ("Подписку отключила, деньги вернутся в течение суток, а запрет на платные подписки "
+     "подключила, так что больше ничего не спишется.", "ru"),
 ])
 def test_a_word_the_fix_needs_twice_is_no_repetition(text: str, lang: str) -> None:
     """Naming the thing that was done more than once is speech; a quarter of the reply's

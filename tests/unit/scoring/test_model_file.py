@@ -68,14 +68,19 @@ def test_probed_values_never_see_their_own_trial() -> None:
     assert not np.allclose(before[~mine], after[~mine])
 
 
-def test_the_same_fix_rates_higher_said_warmly_to_a_worried_customer() -> None:
+def test_the_probe_reads_the_same_fix_said_warmly_well_above_a_cold_one() -> None:
     # A lead rates "Okay. The offer's good for 7 days." a passive; the same facts said with
-    # care for a customer who wants to think it over are a promoter's reply.
+    # care for a customer who wants to think it over are a promoter's reply. The probe is
+    # what reads the difference (the trees then weigh it with the needs met).
     sector = {s.id: s for s in load_sectors()}["about-to-leave"]
     trial = sector.trial(5)
     scorer = Scorer()
-    cold = scorer.score(trial, "Okay. The offer's good for 7 days.", "en").rating
-    warm = scorer.score(trial, "Of course, Artem, take your time: it's your decision, and "
-                        "there's no pressure at all. The terms are in the SMS I've sent, "
-                        "and the offer stays open for 7 days.", "en").rating
-    assert warm >= 9 > cold
+
+    def probed(text: str) -> float:
+        return scorer.model.probed(scorer.read(trial, text, "en").analysis.gist)
+
+    cold = probed("Okay. The offer's good for 7 days.")
+    warm = probed("Of course, Artem, take your time: it's your decision, and there's no "
+                  "pressure at all. The terms are in the SMS I've sent, and the offer stays "
+                  "open for 7 days.")
+    assert warm - cold >= 2, (warm, cold)
