@@ -47,3 +47,22 @@ def test_eva_names_a_wrong_figure_and_a_right_one_goes_unremarked() -> None:
     message = "neither in the card nor in the terms"
     assert any(message in f.message for f in wrong.feedback), wrong.feedback
     assert not any(message in f.message for f in right.feedback), right.feedback
+
+
+def test_the_customer_questions_a_wrong_price() -> None:
+    # The simulated customer answers what was said: a price that is in no SMS and no card
+    # is questioned, not greeted as the fix.
+    import json
+
+    from lab.training.conversation import react
+    from lab.training.models import Reply
+
+    trial = sectors()["price-change"].trial(3)
+    result = default_scorer().score(trial, "Valentina Ivanovna, I can move you to Simple: "
+                                    "it's 199 a month, free to switch, from today.", "en")
+    assert "wrong_figure" in result.findings.harms
+    reply = Reply(step=3, category=result.category,
+                  findings=json.dumps(result.findings.to_json()))
+    rule = next(r for r in trial.reactions if "wrong_figure" in r.when.harm)
+    said = react(trial, reply, trial.mood, 1)
+    assert said.text in rule.say and said.move == "same"
