@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from lab.auth.access import signed_in
-from lab.dashboard import bp, charts, comments, payloads, present, summary
+from lab.dashboard import bp, charts, comments, payloads, present, summary, trend_markup
 from lab.dashboard.bonus import chance_text
 from lab.dashboard.page import my_page
 from lab.dashboard.period import month_of
@@ -41,7 +41,8 @@ def me():
     data = my_page(get_session(), current_user, get_content(), filters, _now(), _tz(), _min_n())
     return render_template(
         "dashboard/me.html", data=data, bad_filters=bad, tz=_tz(), min_n=_min_n(),
-        lang=present.locale(), present=present, charts=charts, present_chance=chance_text,
+        lang=present.locale(), present=present, trend=trend_markup, charts=charts,
+        present_chance=chance_text,
         prior_strength=round(PRIOR_STRENGTH),
         customer_window_days=customer_rule_from(current_app.config).window_days,
         poll_seconds=current_app.config.get("ME_POLL_SECONDS", 10))
