@@ -99,8 +99,10 @@ class Weights:
     caps_letter_share: float = 0.6
     caps_words: int = 3
     # Signs whose cap is a hard rule on the fitted rating: replies that only look like replies.
+    # A wrong figure caps too: no excellent or good training reply states one (once the
+    # emergency number counts as known), and the leads call a wrong amount or time poor.
     hard_caps: frozenset[str] = frozenset({"keyword_list", "repetition", "copy", "caps",
-                                           "officialese", "hurtful"})
+                                           "officialese", "hurtful", "wrong_figure"})
     # Padding caps the rating when at least this share of the reply does no work.
     padding_cap_share: float = 0.7
     # ...or when its idle sentences (filler by share, as above) hold this many words: no

@@ -66,3 +66,15 @@ def test_the_customer_questions_a_wrong_price() -> None:
     rule = next(r for r in trial.reactions if "wrong_figure" in r.when.harm)
     said = react(trial, reply, trial.mood, 1)
     assert said.text in rule.say and said.move == "same"
+
+
+def test_a_wrong_refund_amount_is_no_promoters_reply() -> None:
+    trial = sectors()["unexpected-charge"].trial(1)
+    reply = ("Hello Irina, I understand how upsetting this is. A tap on a banner switched on "
+             "Horoscope of the day on 3 November. I've switched it off, and the {} roubles "
+             "will be back on your balance within 24 hours. I'm also adding the free "
+             "paid-content block.")
+    right = default_scorer().score(trial, reply.format(299), "en")
+    wrong = default_scorer().score(trial, reply.format(199), "en")
+    assert right.category == "promoter", right
+    assert wrong.rating <= 6, wrong
