@@ -268,7 +268,7 @@ def _by_meaning(result: Analysis, compiled: CompiledTrial, language: Language,
         mean = vectors.mean(axis=0)
         norm = float(np.linalg.norm(mean)) or 1.0
         result.gist = mean / norm
-    if compiled.answer is not None and len(vectors):
-        similarity = float(mean @ compiled.answer[:-1]) / norm
-        floor = float(compiled.answer[-1])
-        result.answer_lift = max(0.0, (similarity - floor) / max(1e-6, 1 - floor))
+        if compiled.answer is not None:
+            similarity = float(mean @ compiled.answer[:-1]) / norm
+            floor = float(compiled.answer[-1])
+            result.answer_lift = max(0.0, (similarity - floor) / max(1e-6, 1 - floor))

@@ -20,7 +20,10 @@ _MAX_DIGITS = 5
 
 
 def known(figures: frozenset[str]) -> frozenset[str]:
-    """The figures a reply may state: the file's, the difference of two, small ones."""
+    """The figures a reply may state: the file's, the difference of two, small ones (none
+    at all when the file states none: then nothing is known of the call)."""
+    if not figures:
+        return frozenset()
     values = sorted({int(f) for f in figures if len(f) <= _MAX_DIGITS})
     found = {str(v) for v in values}
     # Differences of amounts only ("160 less than now"): sums, or the small counts among
@@ -35,7 +38,7 @@ def known(figures: frozenset[str]) -> frozenset[str]:
 
 def unknown(doc: Doc, allowed: frozenset[str]) -> list[str]:
     """Figures of the reply outside `allowed` (none when nothing is known of the call)."""
-    if not allowed - _EVERYDAY:
+    if not allowed:
         return []
     return sorted({str(int(k)) for k in doc.index if k.isdigit() and len(k) <= _MAX_DIGITS}
                   - allowed)

@@ -173,7 +173,7 @@ def is_repetitive(doc: Doc, weights: Weights = WEIGHTS) -> bool:
         return False
     words_said = [lem for lem in content if lem.isalpha() and len(lem) > 3]
     if words_said:
-        word, times = Counter(words_said).most_common(1)[0]
+        _, times = Counter(words_said).most_common(1)[0]
         if times >= weights.word_repeats and times / len(content) >= weights.max_word_share:
             return True
     # Few different words for the reply's length. Variety falls as a text grows, so a short
