@@ -78,3 +78,18 @@ def test_a_wrong_refund_amount_is_no_promoters_reply() -> None:
     wrong = default_scorer().score(trial, reply.format(199), "en")
     assert right.category == "promoter", right
     assert wrong.rating <= 6, wrong
+
+
+def test_the_customer_questions_a_wrong_amount_in_the_first_reply() -> None:
+    import json
+
+    from lab.training.conversation import react
+    from lab.training.models import Reply
+
+    trial = sectors()["unexpected-charge"].trial(1)
+    result = default_scorer().score(trial, "Hello Irina, I've switched the subscription off "
+                                    "and the 199 roubles will be back within 24 hours.", "en")
+    reply = Reply(step=1, category=result.category,
+                  findings=json.dumps(result.findings.to_json()))
+    rule = next(r for r in trial.reactions if "wrong_figure" in r.when.harm)
+    assert react(trial, reply, trial.mood, 1).text in rule.say
