@@ -9,6 +9,7 @@ from lab.db import Base
 from lab.fairness.models import FairnessReview
 from lab.followup.models import FollowUp, FollowUpEvent
 from lab.surveys.models import (
+    CommentMonthly,
     QuarantinedRow,
     SurveyResponse,
     SyncState,
@@ -29,7 +30,7 @@ from lab.training.models import (
 
 __all__ = [
     "AlertEvent", "AlertPreference", "Notification",
-    "AgentNote", "FairnessReview", "FollowUp", "ReplyReview", "FollowUpEvent",
+    "AgentNote", "CommentMonthly", "FairnessReview", "FollowUp", "ReplyReview", "FollowUpEvent",
     "Attempt", "AuditEvent", "Badge", "Base", "CodexRead", "HintUse", "LabProfile", "Reply",
     "SectorAccess", "LoginAttempt", "QuarantinedRow", "Setting", "SurveyResponse",
     "SyncState", "Team", "TnpsDaily", "TnpsMonthly", "TnpsTopicDaily", "User", "UserSession",

@@ -11,7 +11,7 @@ from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from lab.dashboard.period import month_of, previous_month
-from lab.surveys.models import SurveyResponse
+from lab.surveys.models import CommentMonthly, SurveyResponse
 from lab.surveys.topics import TOPIC_BIT, TOPICS, topics_in
 from lab.tnps.category import Category, category
 from lab.tnps.periods import period_bounds
@@ -123,12 +123,34 @@ _COLUMNS = (SurveyResponse.id, SurveyResponse.call_ended_at, SurveyResponse.answ
             SurveyResponse.late, SurveyResponse.topics, SurveyResponse.repeat_of)
 
 
-@lru_cache(maxsize=32)
-def _statements(topic: bool, category: bool, channel: bool, start: bool, end: bool
-                ) -> tuple[Select, Select, Select]:
+# The total read from the comment rollup (comment_monthly) where the filters fit its
+# months, channels and buckets: counting the rows made SQLite read each commented answer
+# of the agent. A topic or the last 90 days still count the rows.
+_BUCKET_COLUMNS = {None: CommentMonthly.promoters + CommentMonthly.passives
+                   + CommentMonthly.detractors,
+                   "promoter": CommentMonthly.promoters, "passive": CommentMonthly.passives,
+                   "detractor": CommentMonthly.detractors}
+_BY_MONTH = ("all", "month", "last_month")
+
+
+def _rolled_count(category: str | None, channel: bool, month: bool) -> Select:
+    """The comments' total from comment_monthly, for one shape of the filters."""
+    stmt = select(func.coalesce(func.sum(_BUCKET_COLUMNS[category]), 0)).where(
+        CommentMonthly.agent_id == bindparam("agent_id"))
+    if channel:
+        stmt = stmt.where(CommentMonthly.channel == bindparam("channel"))
+    if month:
+        stmt = stmt.where(CommentMonthly.month == bindparam("month"))
+    return stmt
+
+
+@lru_cache(maxsize=64)
+def _statements(topic: bool, category: str | None, channel: bool, start: bool, end: bool,
+                rolled: bool) -> tuple[Select, Select, Select]:
     """(a page with the total beside it, a page alone, the count) for one shape of the
-    filters, their values left as parameters. Built once per shape (32 at most):
-    building a statement and its cache key on each view cost more than running it."""
+    filters, their values left as parameters (`rolled`: the count from the rollup).
+    Built once per shape (64 at most): building a statement and its cache key on each
+    view cost more than running it."""
     # Validation stores an empty comment as NULL, so "has a comment" is IS NOT NULL: the
     # condition of the partial index the list is read from, newest first.
     stmt = select(*_COLUMNS).where(
@@ -143,7 +165,8 @@ def _statements(topic: bool, category: bool, channel: bool, start: bool, end: bo
         stmt = stmt.where(SurveyResponse.call_ended_at >= bindparam("start"))
     if end:
         stmt = stmt.where(SurveyResponse.call_ended_at < bindparam("end"))
-    count = stmt.with_only_columns(func.count()).order_by(None)
+    count = (_rolled_count(category, channel, start) if rolled
+             else stmt.with_only_columns(func.count()).order_by(None))
     newest = (SurveyResponse.answered_at.desc(), SurveyResponse.id.desc())
     window = (bindparam("limit"), bindparam("offset"))
     page = stmt.order_by(*newest).limit(window[0]).offset(window[1])
@@ -167,8 +190,12 @@ def _query(agent_id: int, filters: Filters, today: date, tz: tzinfo
         params["start"] = start
     if end is not None:
         params["end"] = end
-    shape = (bool(filters.topic), bool(filters.category), bool(filters.channel),
-             start is not None, end is not None)
+    rolled = not filters.topic and filters.period in _BY_MONTH
+    if rolled and start is not None:
+        # A calendar month's [start, end) is the month's local days: its rollup row.
+        params["month"] = start.astimezone(tz).date()
+    shape = (bool(filters.topic), filters.category, bool(filters.channel),
+             start is not None, end is not None, rolled)
     return _statements(*shape), params
 
 

@@ -12,7 +12,7 @@ from lab.alerts.detect import FRESH, Arrived, answers_arrived
 from lab.db import keep_statistics, utcnow
 from lab.fairness.recount import apply_customer_rule
 from lab.surveys.bulk import COLUMNS, insert_rows
-from lab.surveys.fastpath import Prepared
+from lab.surveys.fastpath import BUCKET, Prepared
 from lab.surveys.quarantine import quarantine
 from lab.surveys.report import SyncReport
 from lab.surveys.stamps import sqlite_stamp
@@ -21,6 +21,8 @@ from lab.tnps import rollup
 _HASH = COLUMNS.index("customer_hash")
 _HASHED = itemgetter(_HASH)
 _ANSWERED = itemgetter(COLUMNS.index("answered_at"))
+_COMMENT = COLUMNS.index("comment")
+_ENDED = COLUMNS.index("call_ended_at")
 
 
 def _instant(stamp: object) -> datetime:
@@ -28,6 +30,23 @@ def _instant(stamp: object) -> datetime:
     if isinstance(stamp, datetime):
         return stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
     return datetime.fromisoformat(str(stamp)).replace(tzinfo=UTC)
+
+
+def _comments(prepared: Prepared, inserted: set[str] | None, ctx
+               ) -> dict[rollup.CommentKey, list[int]]:
+    """The comment counts of the rows this call stored: every one with a comment, late
+    ones too (a counted row's key has its local day already; a late one's is found
+    from its stored instant, and late answers are few)."""
+    found = []
+    for row, key in zip(prepared.rows, prepared.keys, strict=True):
+        if row[_COMMENT] is None or (inserted is not None and row[0] not in inserted):
+            continue
+        if key is None:
+            day = _instant(row[_ENDED]).astimezone(ctx.tz).date()
+            found.append((day, row[3], row[4], BUCKET[row[8]]))
+        else:
+            found.append(key[:4])
+    return rollup.comment_counts(found)
 
 
 def store_prepared(session: Session, prepared: Prepared, source: str, ctx=None
@@ -39,6 +58,7 @@ def store_prepared(session: Session, prepared: Prepared, source: str, ctx=None
         # Some were there already: only the rows this call inserted count.
         keys = [key for row, key in zip(prepared.rows, keys, strict=True) if row[0] in inserted]
     counts = rollup.from_keys(keys)
+    counts.comments = _comments(prepared, inserted, ctx)
     # Most stores send no customer key: one pass in C says so, before any per-row work.
     if ctx is not None and any(map(_HASHED, prepared.rows)):
         # The one-voice rule takes back what a customer said twice, in the same apply.

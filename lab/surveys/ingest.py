@@ -94,6 +94,11 @@ def store_valid(
          for item in stored if not item.late),
         ctx.tz,
     )
+    # Every stored comment, late or not: the comment list's total is read from these.
+    counts.comments = rollup.comment_counts(
+        (item.call_ended_at.astimezone(ctx.tz).date(), ctx.agents[item.agent_login],
+         item.channel.value, rollup.slot(item.score))
+        for item in stored if item.comment is not None)
     # The one-voice rule takes back what a customer said twice, in the same apply.
     counts += apply_customer_rule(
         session, {customer_hash(secret, item.customer_key) for item in stored

@@ -165,3 +165,22 @@ class TnpsTopicDaily(Base):
     promoters: Mapped[int] = mapped_column(Integer, default=0)
     passives: Mapped[int] = mapped_column(Integer, default=0)
     detractors: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class CommentMonthly(Base):
+    """Stored answers with a comment per local month (of the call's end), agent and
+    channel, by bucket; late answers and a customer's repeats too, as the comment list
+    shows them. My TNPS reads the list's total from here: counting an agent's commented
+    answers made SQLite read every one of those rows (the partial index's condition is
+    checked again on each table row), 0.8 ms for 14,000 comments on every view."""
+
+    __tablename__ = "comment_monthly"
+
+    agent_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    month: Mapped[date] = mapped_column(Date, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(3), primary_key=True)
+    promoters: Mapped[int] = mapped_column(Integer, default=0)
+    passives: Mapped[int] = mapped_column(Integer, default=0)
+    detractors: Mapped[int] = mapped_column(Integer, default=0)

@@ -1,10 +1,13 @@
-"""The rollups: counts per local day (and local month), agent and channel, and per local
-day, agent and comment topic, kept in step with the responses.
+"""The rollups: counts per local day (and local month), agent and channel, per local
+day, agent and comment topic, and of stored comments per local month, agent and channel,
+kept in step with the responses.
 
 Increments are applied in the transaction that inserted the responses, so the rollups
 and the responses can never disagree, whatever crashes in between. `apply` is the one
 writer of all three: every path that counts a response (sync, push, import, quarantine
 re-processing, an admin's fix) goes through it, so the monthly rows cannot drift.
+The comment counts are the exception to "counted": they count every stored answer with
+a comment, late ones and repeats too, as the comment list shows them.
 """
 
 from __future__ import annotations
@@ -17,13 +20,21 @@ from datetime import date, datetime, tzinfo
 from sqlalchemy import Table, delete, select
 from sqlalchemy.orm import Session
 
-from lab.surveys.models import SurveyResponse, TnpsDaily, TnpsMonthly, TnpsTopicDaily
+from lab.surveys.models import (
+    CommentMonthly,
+    SurveyResponse,
+    TnpsDaily,
+    TnpsMonthly,
+    TnpsTopicDaily,
+)
 from lab.surveys.topics import TOPIC_BIT
 from lab.tnps.category import Category, category
 from lab.tnps.tally import Tally
 
 DailyKey = tuple[date, int, str]  # (local day of the call's end, agent id, channel)
 TopicKey = tuple[date, int, str]  # (local day of the call's end, agent id, topic)
+# (local month's first day, agent id, channel): stored answers with a comment.
+CommentKey = tuple[date, int, str]
 # A counted response's key: day, agent id, channel, bucket slot (0 promoter, 1 passive,
 # 2 detractor) and its topics' bit mask (lab.surveys.topics).
 RollupKey = tuple[date, int, str, int, int]
@@ -48,6 +59,7 @@ class Increments:
 
     daily: dict[DailyKey, list[int]] = field(default_factory=dict)
     topics: dict[TopicKey, list[int]] = field(default_factory=dict)
+    comments: dict[CommentKey, list[int]] = field(default_factory=dict)
 
     def add(self, key: RollupKey, number: int = 1) -> None:
         """Count `number` responses with this key."""
@@ -59,7 +71,8 @@ class Increments:
                     self.topics.setdefault((day, agent, topic), [0, 0, 0])[slot] += number
 
     def __iadd__(self, other: Increments) -> Increments:
-        for mine, theirs in ((self.daily, other.daily), (self.topics, other.topics)):
+        for mine, theirs in ((self.daily, other.daily), (self.topics, other.topics),
+                             (self.comments, other.comments)):
             for key, counts in theirs.items():
                 held = mine.setdefault(key, [0, 0, 0])
                 for slot in range(3):
@@ -91,6 +104,23 @@ def increments(responses: Iterable[Counted], tz: tzinfo) -> Increments:
     for item in responses:
         found.add((item.call_ended_at.astimezone(tz).date(), item.agent_id, item.channel,
                    _slot(item.score), item.topics))
+    return found
+
+
+def comment_counts(keys: Iterable[tuple[date, int, str, int]]) -> dict[CommentKey, list[int]]:
+    """Stored comments counted per (month, agent, channel) from (local day, agent id,
+    channel, slot) of each stored answer with a comment; Counter first, so each distinct
+    key is handled once."""
+    found: dict[CommentKey, list[int]] = {}
+    firsts: dict[date, date] = {}
+    for (day, agent, channel, slot), number in Counter(keys).items():
+        first = firsts.get(day)
+        if first is None:
+            first = firsts[day] = day.replace(day=1)
+        held = found.get((first, agent, channel))
+        if held is None:
+            held = found[first, agent, channel] = [0, 0, 0]
+        held[slot] += number
     return found
 
 
@@ -205,21 +235,25 @@ def _upsert(session: Session, table: Table, first: str, third: str,
 
 
 def apply(session: Session, added: Increments) -> None:
-    """Add the counts to tnps_daily, their month sums to tnps_monthly and the topic counts
-    to tnps_topic_daily (insert new rows, increment existing ones), in the caller's
-    transaction."""
-    # Always daily, monthly, topics, in this order: two writers lock in the same order.
+    """Add the counts to tnps_daily, their month sums to tnps_monthly, the topic counts
+    to tnps_topic_daily and the comment counts to comment_monthly (insert new rows,
+    increment existing ones), in the caller's transaction."""
+    # Always daily, monthly, topics, comments, in this order: two writers lock in the
+    # same order.
     _upsert(session, TnpsDaily.__table__, "day", "channel", added.daily)
     _upsert(session, TnpsMonthly.__table__, "month", "channel", by_month(added.daily))
     _upsert(session, TnpsTopicDaily.__table__, "day", "topic", added.topics)
+    _upsert(session, CommentMonthly.__table__, "month", "channel", added.comments)
 
 
 def rebuild(session: Session, tz: tzinfo, chunk: int = 50_000) -> int:
-    """Recount tnps_daily, tnps_monthly and tnps_topic_daily from the stored responses
-    (after a time-zone change: days and months both move); returns n."""
+    """Recount tnps_daily, tnps_monthly, tnps_topic_daily and comment_monthly from the
+    stored responses (after a time-zone change: days and months both move); returns n
+    (the counted answers)."""
     session.execute(delete(TnpsDaily))
     session.execute(delete(TnpsMonthly))
     session.execute(delete(TnpsTopicDaily))
+    session.execute(delete(CommentMonthly))
     stmt = (
         select(SurveyResponse.call_ended_at, SurveyResponse.agent_id, SurveyResponse.channel,
                SurveyResponse.score, SurveyResponse.topics)
@@ -231,5 +265,13 @@ def rebuild(session: Session, tz: tzinfo, chunk: int = 50_000) -> int:
     for part in session.execute(stmt).partitions():
         total += increments((Counted(*row) for row in part), tz)
         counted += len(part)
+    commented = (
+        select(SurveyResponse.call_ended_at, SurveyResponse.agent_id, SurveyResponse.channel,
+               SurveyResponse.score)
+        .where(SurveyResponse.comment.is_not(None)).execution_options(yield_per=chunk))
+    for part in session.execute(commented).partitions():
+        more = comment_counts((ended.astimezone(tz).date(), agent, channel, _slot(score))
+                              for ended, agent, channel, score in part)
+        total += Increments(comments=more)
     apply(session, total)
     return counted
