@@ -15,6 +15,7 @@ from lab.surveys.models import (
     SyncState,
     TnpsDaily,
     TnpsMonthly,
+    TnpsTeamDaily,
     TnpsTopicDaily,
 )
 from lab.system.models import AuditEvent, Setting
@@ -33,6 +34,7 @@ __all__ = [
     "AgentNote", "CommentMonthly", "FairnessReview", "FollowUp", "ReplyReview", "FollowUpEvent",
     "Attempt", "AuditEvent", "Badge", "Base", "CodexRead", "HintUse", "LabProfile", "Reply",
     "SectorAccess", "LoginAttempt", "QuarantinedRow", "Setting", "SurveyResponse",
-    "SyncState", "Team", "TnpsDaily", "TnpsMonthly", "TnpsTopicDaily", "User", "UserSession",
+    "SyncState", "Team", "TnpsDaily", "TnpsMonthly", "TnpsTeamDaily", "TnpsTopicDaily", "User",
+    "UserSession",
     "team_leads",
 ]

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from lab.accounts.models import Team, User
 from lab.dashboard.period import Month, previous_month, trend_start
-from lab.surveys.models import SurveyResponse, TnpsDaily, TnpsTopicDaily
+from lab.surveys.models import SurveyResponse, TnpsDaily, TnpsTeamDaily, TnpsTopicDaily
 from lab.tnps import queries, report, scheme_store
 from lab.tnps.periods import TrendPoint
 from lab.tnps.summary import Summary, summarize
@@ -187,11 +187,13 @@ _DAYS = TnpsDaily.day.between(bindparam("start"), bindparam("end"))
 _MY_DAYS = (select(literal("me").label("whose"), TnpsDaily.day, TnpsDaily.channel,
                    TnpsDaily.promoters, TnpsDaily.passives, TnpsDaily.detractors)
             .where(TnpsDaily.agent_id == bindparam("agent_id"), _DAYS))
-_TEAM_DAYS = (select(literal("team").label("whose"), TnpsDaily.day,
-                     literal("").label("channel"), *_SUMS)
-              .where(TnpsDaily.agent_id.in_(select(User.id).where(
-                  User.team_id == bindparam("team_id"))), _DAYS)
-              .group_by(TnpsDaily.day))
+# The team's days from their own rollup (summing the members' rows read every agent's
+# days of the range: 0.6 ms).
+_TEAM_DAYS = (select(literal("team").label("whose"), TnpsTeamDaily.day,
+                     literal("").label("channel"), TnpsTeamDaily.promoters,
+                     TnpsTeamDaily.passives, TnpsTeamDaily.detractors)
+              .where(TnpsTeamDaily.team_id == bindparam("team_id"),
+                     TnpsTeamDaily.day.between(bindparam("start"), bindparam("end"))))
 # The agent's answers with comments since the local day `since`, tallied by each topic
 # they are about (the topic rollup; "Practice beside live" shows them): a part of the
 # same statement, as one more cost more in SQLAlchemy than in the database.

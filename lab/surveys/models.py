@@ -15,10 +15,17 @@ from sqlalchemy import (
     SmallInteger,
     String,
     Text,
+    delete,
+    event,
+    func,
+    insert,
+    select,
     text,
 )
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.orm.attributes import get_history
 
+from lab.accounts.models import User
 from lab.db import Base, UTCDateTime, utcnow
 
 SOURCES = ("sync", "push", "import")
@@ -184,3 +191,67 @@ class CommentMonthly(Base):
     promoters: Mapped[int] = mapped_column(Integer, default=0)
     passives: Mapped[int] = mapped_column(Integer, default=0)
     detractors: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class TnpsTeamDaily(Base):
+    """tnps_daily summed per local day over each team's current members (channels
+    together): My TNPS shows the team beside the agent, and summing the members' rows
+    read every agent's days of six months (0.6 ms a view). Written by rollup.apply with
+    tnps_daily; recounted for both teams whenever an agent changes team."""
+
+    __tablename__ = "tnps_team_daily"
+
+    team_id: Mapped[int] = mapped_column(
+        ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True
+    )
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    promoters: Mapped[int] = mapped_column(Integer, default=0)
+    passives: Mapped[int] = mapped_column(Integer, default=0)
+    detractors: Mapped[int] = mapped_column(Integer, default=0)
+
+
+def recount_team_days(session: Session, team_ids: set[int] | None = None) -> None:
+    """Recount tnps_team_daily from tnps_daily and the teams' members (all teams for
+    None), in the caller's transaction."""
+    daily = TnpsDaily.__table__
+    team_days = TnpsTeamDaily.__table__
+    cleared = delete(team_days)
+    sums = (select(User.team_id, daily.c.day, func.sum(daily.c.promoters),
+                   func.sum(daily.c.passives), func.sum(daily.c.detractors))
+            .join(User, User.id == daily.c.agent_id).where(User.team_id.is_not(None))
+            .group_by(User.team_id, daily.c.day))
+    if team_ids is not None:
+        cleared = cleared.where(team_days.c.team_id.in_(team_ids))
+        sums = sums.where(User.team_id.in_(team_ids))
+    # On the connection: this runs inside a flush, where the session must not flush again.
+    connection = session.connection()
+    connection.execute(cleared)
+    connection.execute(insert(team_days).from_select(
+        ["team_id", "day", "promoters", "passives", "detractors"], sums))
+
+
+def _moved_teams(session: Session) -> set[int]:
+    """The teams an existing user joined or left in this flush (a new user has no
+    answers yet)."""
+    found: set[int] = set()
+    for user in (*session.dirty, *session.deleted):
+        if not isinstance(user, User):
+            continue
+        by_id, by_team = get_history(user, "team_id"), get_history(user, "team")
+        if not (by_id.has_changes() or by_team.has_changes()):
+            continue
+        found.update(value for value in (*by_id.added, *by_id.deleted) if value is not None)
+        found.update(team.id for team in (*by_team.added, *by_team.deleted)
+                     if team is not None and team.id is not None)
+        if user.team_id is not None:
+            found.add(user.team_id)
+    return found
+
+
+@event.listens_for(Session, "after_flush")
+def _recount_moved_teams(session: Session, _context) -> None:
+    """Membership changes through the ORM (the only way the app changes a team) recount
+    the teams they touch in the same transaction, so the team's days never drift."""
+    moved = _moved_teams(session)
+    if moved:
+        recount_team_days(session, moved)

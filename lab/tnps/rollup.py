@@ -20,11 +20,13 @@ from datetime import date, datetime, tzinfo
 from sqlalchemy import Table, delete, select
 from sqlalchemy.orm import Session
 
+from lab.accounts.models import User
 from lab.surveys.models import (
     CommentMonthly,
     SurveyResponse,
     TnpsDaily,
     TnpsMonthly,
+    TnpsTeamDaily,
     TnpsTopicDaily,
 )
 from lab.surveys.topics import TOPIC_BIT
@@ -234,24 +236,84 @@ def _upsert(session: Session, table: Table, first: str, third: str,
     connection.exec_driver_sql(_upsert_sql(session, table, first, third), params)
 
 
+_TEAM_UPSERT = ("INSERT INTO tnps_team_daily (team_id, day, promoters, passives, detractors) "
+                "VALUES ({m}, {m}, {m}, {m}, {m}) ON CONFLICT (team_id, day) DO UPDATE SET "
+                "promoters = tnps_team_daily.promoters + excluded.promoters, "
+                "passives = tnps_team_daily.passives + excluded.passives, "
+                "detractors = tnps_team_daily.detractors + excluded.detractors")
+_TEAM_UNNEST = ("INSERT INTO tnps_team_daily (team_id, day, promoters, passives, detractors) "
+                "SELECT * FROM unnest(%s::integer[], %s::date[], %s::integer[], "
+                "%s::integer[], %s::integer[]) ON CONFLICT (team_id, day) DO UPDATE SET "
+                "promoters = tnps_team_daily.promoters + excluded.promoters, "
+                "passives = tnps_team_daily.passives + excluded.passives, "
+                "detractors = tnps_team_daily.detractors + excluded.detractors")
+
+
+def by_team(session: Session, added: dict[DailyKey, list[int]]
+            ) -> dict[tuple[int, date], list[int]]:
+    """Daily counts summed per (team, day) over the agents' current teams (an agent in
+    no team counts in none). On PostgreSQL the agents' rows are read FOR SHARE: a team
+    change waits for this transaction, and its recount then sees these counts."""
+    agents = {agent for _day, agent, _channel in added}
+    if not agents:
+        return {}
+    stmt = select(User.id, User.team_id).where(User.id.in_(agents))
+    if session.get_bind().dialect.name == "postgresql":
+        stmt = stmt.with_for_update(read=True)
+    teams = dict(session.execute(stmt).all())
+    found: dict[tuple[int, date], list[int]] = {}
+    for (day, agent, _channel), (promoters, passives, detractors) in added.items():
+        team = teams.get(agent)
+        if team is None:
+            continue
+        held = found.get((team, day))
+        if held is None:
+            found[team, day] = [promoters, passives, detractors]
+        else:
+            held[0] += promoters
+            held[1] += passives
+            held[2] += detractors
+    return found
+
+
+def _upsert_teams(session: Session, added: dict[DailyKey, list[int]]) -> None:
+    sums = {key: counts for key, counts in by_team(session, added).items() if any(counts)}
+    if not sums:
+        return
+    ordered = sorted(sums.items())  # one lock order for concurrent writers
+    connection = session.connection()
+    if session.get_bind().dialect.name == "postgresql":
+        # Ids, days and counts only: array text needs no quoting.
+        columns = zip(*[(*key, *counts) for key, counts in ordered], strict=True)
+        connection.exec_driver_sql(_TEAM_UNNEST, tuple(
+            "{" + ",".join(map(str, column)) + "}" for column in columns))
+        return
+    connection.exec_driver_sql(_TEAM_UPSERT.format(m="?"), [
+        (team, day.isoformat(), *counts) for (team, day), counts in ordered])
+
+
 def apply(session: Session, added: Increments) -> None:
-    """Add the counts to tnps_daily, their month sums to tnps_monthly, the topic counts
+    """Add the counts to tnps_daily, their month sums to tnps_monthly and their team sums
+    to tnps_team_daily, the topic counts
     to tnps_topic_daily and the comment counts to comment_monthly (insert new rows,
     increment existing ones), in the caller's transaction."""
-    # Always daily, monthly, topics, comments, in this order: two writers lock in the
-    # same order.
+    # Always daily, monthly, teams, topics, comments, in this order: two writers lock in
+    # the same order.
     _upsert(session, TnpsDaily.__table__, "day", "channel", added.daily)
     _upsert(session, TnpsMonthly.__table__, "month", "channel", by_month(added.daily))
+    _upsert_teams(session, added.daily)
     _upsert(session, TnpsTopicDaily.__table__, "day", "topic", added.topics)
     _upsert(session, CommentMonthly.__table__, "month", "channel", added.comments)
 
 
 def rebuild(session: Session, tz: tzinfo, chunk: int = 50_000) -> int:
-    """Recount tnps_daily, tnps_monthly, tnps_topic_daily and comment_monthly from the
+    """Recount tnps_daily, tnps_monthly, tnps_team_daily, tnps_topic_daily and
+    comment_monthly from the
     stored responses (after a time-zone change: days and months both move); returns n
     (the counted answers)."""
     session.execute(delete(TnpsDaily))
     session.execute(delete(TnpsMonthly))
+    session.execute(delete(TnpsTeamDaily))
     session.execute(delete(TnpsTopicDaily))
     session.execute(delete(CommentMonthly))
     stmt = (
