@@ -17,6 +17,7 @@ from lab.surveys.models import (
     TnpsMonthly,
     TnpsTeamDaily,
     TnpsTopicDaily,
+    TnpsTopicMonthly,
 )
 from lab.system.models import AuditEvent, Setting
 from lab.training.models import (
@@ -34,7 +35,7 @@ __all__ = [
     "AgentNote", "CommentMonthly", "FairnessReview", "FollowUp", "ReplyReview", "FollowUpEvent",
     "Attempt", "AuditEvent", "Badge", "Base", "CodexRead", "HintUse", "LabProfile", "Reply",
     "SectorAccess", "LoginAttempt", "QuarantinedRow", "Setting", "SurveyResponse",
-    "SyncState", "Team", "TnpsDaily", "TnpsMonthly", "TnpsTeamDaily", "TnpsTopicDaily", "User",
-    "UserSession",
+    "SyncState", "Team", "TnpsDaily", "TnpsMonthly", "TnpsTeamDaily", "TnpsTopicDaily",
+    "TnpsTopicMonthly", "User", "UserSession",
     "team_leads",
 ]

@@ -174,6 +174,21 @@ class TnpsTopicDaily(Base):
     detractors: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class TnpsTopicMonthly(Base):
+    """tnps_topic_daily summed by local month (day 1 of it): My TNPS's six months of topic
+    tallies read ~30 of these and one month's days instead of ~900 daily rows."""
+
+    __tablename__ = "tnps_topic_monthly"
+
+    agent_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    month: Mapped[date] = mapped_column(Date, primary_key=True)
+    topic: Mapped[str] = mapped_column(String(12), primary_key=True)
+    promoters: Mapped[int] = mapped_column(Integer, default=0)
+    passives: Mapped[int] = mapped_column(Integer, default=0)
+    detractors: Mapped[int] = mapped_column(Integer, default=0)
+
 class CommentMonthly(Base):
     """Stored answers with a comment per local month (of the call's end), agent and
     channel, by bucket; late answers and a customer's repeats too, as the comment list

@@ -28,6 +28,7 @@ from lab.surveys.models import (
     TnpsMonthly,
     TnpsTeamDaily,
     TnpsTopicDaily,
+    TnpsTopicMonthly,
 )
 from lab.surveys.topics import TOPIC_BIT
 from lab.tnps.category import Category, category
@@ -294,27 +295,27 @@ def _upsert_teams(session: Session, added: dict[DailyKey, list[int]]) -> None:
 
 def apply(session: Session, added: Increments) -> None:
     """Add the counts to tnps_daily, their month sums to tnps_monthly and their team sums
-    to tnps_team_daily, the topic counts
-    to tnps_topic_daily and the comment counts to comment_monthly (insert new rows,
+    to tnps_team_daily, the topic counts to tnps_topic_daily and their month sums to
+    tnps_topic_monthly, and the comment counts to comment_monthly (insert new rows,
     increment existing ones), in the caller's transaction."""
-    # Always daily, monthly, teams, topics, comments, in this order: two writers lock in
-    # the same order.
+    # Always in this order: two writers lock in the same order.
     _upsert(session, TnpsDaily.__table__, "day", "channel", added.daily)
     _upsert(session, TnpsMonthly.__table__, "month", "channel", by_month(added.daily))
     _upsert_teams(session, added.daily)
     _upsert(session, TnpsTopicDaily.__table__, "day", "topic", added.topics)
+    _upsert(session, TnpsTopicMonthly.__table__, "month", "topic", by_month(added.topics))
     _upsert(session, CommentMonthly.__table__, "month", "channel", added.comments)
 
 
 def rebuild(session: Session, tz: tzinfo, chunk: int = 50_000) -> int:
-    """Recount tnps_daily, tnps_monthly, tnps_team_daily, tnps_topic_daily and
-    comment_monthly from the
-    stored responses (after a time-zone change: days and months both move); returns n
-    (the counted answers)."""
+    """Recount tnps_daily, tnps_monthly, tnps_team_daily, tnps_topic_daily,
+    tnps_topic_monthly and comment_monthly from the stored responses (after a time-zone
+    change: days and months both move); returns n (the counted answers)."""
     session.execute(delete(TnpsDaily))
     session.execute(delete(TnpsMonthly))
     session.execute(delete(TnpsTeamDaily))
     session.execute(delete(TnpsTopicDaily))
+    session.execute(delete(TnpsTopicMonthly))
     session.execute(delete(CommentMonthly))
     stmt = (
         select(SurveyResponse.call_ended_at, SurveyResponse.agent_id, SurveyResponse.channel,
