@@ -51,10 +51,14 @@ def _counted(db, agent_id: int, filters: Filters) -> int:
 
 def test_comment_totals_match_the_rows(db, world, store, sessions, settings):
     """Late answers and SMS keep their comments in the count; a row synced twice counts
-    once; a call ended late on the last night of October counts in October (Moscow);
-    every filter's total is the rows' count, and the rebuild gives the same rollup."""
+    once, and so does one pushed before the sync brings it; a call ended late on the last
+    night of October counts in October (Moscow); every filter's total is the rows'
+    count, and the rebuild gives the same rollup."""
+    first = store_row(score=2, comment="No signal at home, the internet is slow")
+    ingest(db, [first], "push", load_context(db, settings))
+    db.commit()
     store.append([
-        store_row(score=2, comment="No signal at home, the internet is slow"),
+        first,
         store_row(score=10, comment="Great"),
         store_row(score=8, comment="Fine", call_ended_at="2026-11-21T10:00:00+03:00",
                   answered_at="2026-11-21T10:01:00+03:00"),
