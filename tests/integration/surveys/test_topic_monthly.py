@@ -3,18 +3,21 @@ TNPS's topic tallies read from both (a month's days, then whole months)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import Integer, String, column, func, insert, select, table, text
 
+from lab import migrate
 from lab.dashboard.period import month_of
 from lab.dashboard.summary import read_history
+from lab.db import UTCDateTime, make_engine
 from lab.surveys.models import TnpsTopicDaily, TnpsTopicMonthly
 from lab.surveys.sync import sync_once
 from lab.tnps import rollup
 from lab.tnps.tally import Tally
 from tests.integration.surveys.rows import store_row
+from tests.integration.surveys.test_tnps_monthly import old_database  # noqa: F401 (fixture)
 
 MSK = ZoneInfo("Europe/Moscow")
 LINE = "No signal at home, the internet is slow"
@@ -59,3 +62,33 @@ def test_topic_months_and_the_pages_tallies(db, world, store, sessions, settings
     rollup.rebuild(db, MSK)
     db.commit()
     assert _monthly(db) == expected
+
+
+def test_the_migration_sums_existing_topic_days(old_database):  # noqa: F811
+    """Topic days counted before the monthly sums existed are summed per month."""
+    migrate.upgrade(old_database, "p14b_team_daily")  # the revision before
+    engine = make_engine(old_database)
+    users = table("users", *(column(name) for name in ("login", "name", "role",
+                  "password_hash", "active", "session_epoch")), column("id", Integer),
+                  column("created_at", UTCDateTime()))
+    days = table("tnps_topic_daily", column("agent_id", Integer), column("day"),
+                 column("topic", String), *(column(name, Integer) for name in (
+                     "promoters", "passives", "detractors")))
+    with engine.begin() as connection:
+        connection.execute(insert(users), [{
+            "login": "agent_x", "name": "X", "role": "agent", "password_hash": "-",
+            "active": True, "session_epoch": 0, "created_at": datetime(2026, 11, 1, tzinfo=UTC)}])
+        agent = connection.scalar(select(users.c.id))
+        connection.execute(insert(days), [
+            {"agent_id": agent, "day": day, "topic": topic, "promoters": p, "passives": s,
+             "detractors": d}
+            for day, topic, p, s, d in (
+                (date(2026, 10, 31), "charges", 1, 0, 0), (date(2026, 10, 1), "charges", 0, 1, 2),
+                (date(2026, 11, 1), "charges", 0, 0, 1), (date(2026, 11, 2), "service", 3, 0, 0))])
+    migrate.upgrade(old_database)
+    with engine.connect() as connection:
+        got = {(str(month), topic, p, s, d) for month, topic, p, s, d in connection.execute(text(
+            "SELECT month, topic, promoters, passives, detractors FROM tnps_topic_monthly"))}
+    engine.dispose()
+    assert got == {("2026-10-01", "charges", 1, 1, 2), ("2026-11-01", "charges", 0, 0, 1),
+                   ("2026-11-01", "service", 3, 0, 0)}
