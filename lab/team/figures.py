@@ -16,7 +16,7 @@ from sqlalchemy import Integer, bindparam, case, func, literal, null, select, ty
 from sqlalchemy.orm import Session
 
 from lab.accounts.models import User
-from lab.surveys.models import SurveyResponse, TnpsDaily
+from lab.surveys.models import SurveyResponse, TnpsDaily, TnpsTeamDaily
 from lab.tnps.tally import Tally
 from lab.training.models import Attempt, Reply
 
@@ -35,15 +35,25 @@ def _team_days(first: str, last: str):
                                                                      bindparam(last))
 
 
+_TEAM_DAY_COUNTS = (TnpsTeamDaily.promoters, TnpsTeamDaily.passives, TnpsTeamDaily.detractors)
+
+
+def _team_rollup_days(first: str, last: str):
+    return (TnpsTeamDaily.team_id == bindparam("team_id"),
+            TnpsTeamDaily.day.between(bindparam(first), bindparam(last)))
+
+
 # The daily part first: its `day` column gives the union its date type. The tallies
-# count the team's current members, as the rollup reports do (lab.tnps.queries).
+# count the team's current members, as the rollup reports do (lab.tnps.queries). The
+# team's days and its window before come from the team rollup (summing the members'
+# rows read every agent's days of the range).
 _FIGURES = union_all(
-    select(literal("day").label("kind"), _NO_ID.label("agent_id"), TnpsDaily.day, *_SUMS)
-    .where(*_team_days("weeks_start", "end")).group_by(TnpsDaily.day),
+    select(literal("day").label("kind"), _NO_ID.label("agent_id"), TnpsTeamDaily.day,
+           *_TEAM_DAY_COUNTS).where(*_team_rollup_days("weeks_start", "end")),
     select(literal("agent"), TnpsDaily.agent_id, null(), *_SUMS)
     .where(*_team_days("start", "end")).group_by(TnpsDaily.agent_id),
-    select(literal("before"), _NO_ID, null(), *_SUMS)
-    .where(*_team_days("before_start", "before_end")),
+    select(literal("before"), _NO_ID, null(), *(func.sum(count) for count in _TEAM_DAY_COUNTS))
+    .where(*_team_rollup_days("before_start", "before_end")),
     select(literal("dimensions"), Attempt.user_id, null(),
            *(func.avg(getattr(Reply, d)) for d in DIMENSIONS))
     .join(Reply, Reply.attempt_id == Attempt.id)
