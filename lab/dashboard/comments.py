@@ -199,11 +199,18 @@ def _query(agent_id: int, filters: Filters, today: date, tz: tzinfo
     return _statements(*shape), params
 
 
+# Each score's bucket name, looked up: twenty comments a view.
+_CATEGORY_OF = tuple(category(score).value for score in range(11))
+
+
 def _item(row) -> CommentItem:
-    """A comment from a row of _COLUMNS."""
-    return CommentItem(row.id, row.call_ended_at, row.answered_at, row.score,
-                       category(row.score).value, row.channel, row.comment or "", row.late,
-                       topics_in(row.topics), row.repeat_of is not None)
+    """A comment from a row of _COLUMNS (unpacked by position: a Row's attribute lookups
+    by name were half of the time of building the page's comments)."""
+    ident, ended, answered, score, channel, comment, late, topics, repeat_of = row[:9]
+    kind = _CATEGORY_OF[score] if type(score) is int and 0 <= score <= 10 \
+        else category(score).value  # the database allows only 0-10; refused otherwise
+    return CommentItem(ident, ended, answered, score, kind, channel, comment or "", late,
+                       topics_in(topics), repeat_of is not None)
 
 
 def comment_page(session: Session, agent_id: int, filters: Filters, today: date,

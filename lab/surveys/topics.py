@@ -119,6 +119,7 @@ def topic_mask(comment: str | None) -> int:
     return mask
 
 
+@lru_cache(maxsize=256)  # a handful of topics: a few dozen masks, each a fixed tuple
 def topics_in(mask: int) -> tuple[str, ...]:
     """The topics of a mask, in TOPICS order."""
     return tuple(topic for topic in TOPICS if mask & TOPIC_BIT[topic])
