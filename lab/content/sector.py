@@ -93,6 +93,9 @@ class Trial:
     # a figure in a reply that is none of these, nor one sum or difference of two, is a
     # wrong fact more often than not ("590 instead of 413", "within 10 working days").
     figures: frozenset[str] = frozenset()
+    # Every period the file names, in hours (lab/content/periods.py): a reply naming another
+    # ("10 рабочих дней" for a refund of 24 hours) states a wrong time.
+    periods: frozenset[float] = frozenset()
 
 
 @dataclass(frozen=True)

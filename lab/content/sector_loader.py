@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from lab.content.errors import Collector, ContentError
+from lab.content.periods import periods
 from lab.content.phrases import read_patterns
 from lab.content.reactions import read_given_messages, read_reactions
 from lab.content.rubric import check_link, read_rubric
@@ -104,8 +105,18 @@ def _read_sector(
     if issues.errors or not (title and summary and briefing and trials):
         return None
     figures = frozenset(_figures(data))
-    trials = tuple(replace(trial, figures=figures) for trial in trials)
+    named = frozenset().union(*map(periods, _strings(data)))
+    trials = tuple(replace(trial, figures=figures, periods=named) for trial in trials)
     return Sector(sector_id, order, data["topic"], title, summary, briefing, trials, str(path))
+
+
+def _strings(node: Any) -> list[str]:
+    """The file's text values (not its comments)."""
+    if isinstance(node, dict):
+        return [text for value in node.values() for text in _strings(value)]
+    if isinstance(node, list):
+        return [text for value in node for text in _strings(value)]
+    return [node] if isinstance(node, str) else []
 
 
 def _figures(node: Any) -> set[str]:

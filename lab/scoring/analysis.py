@@ -155,17 +155,24 @@ def analyse(compiled: CompiledTrial, text: str, lexicon: Lexicon, weights: Weigh
         _by_meaning(result, compiled, language, encoder, time_sentences, hedge_sentences,
                     weights)
     met = {s for need in result.needs.values() if need.credit > 0 for s in need.sentences}
-    result.harms = harms.harms(result.concepts, doc, lexicon, compiled.trial, met)
+    result.harms = harms.harms(result.concepts, doc, lexicon, compiled.trial, met,
+                               language.negators)
     for index, patterns in compiled.warnings:
         result.trial_warnings += [(index, hit) for hit in _hits(patterns, doc)]
     result.warned = harms.warned(compiled.trial, result.trial_warnings, lexicon, result.harms,
-                                 doc, met)
+                                 doc, met, language.negators)
     if result.warned.pop("caps", None):
         result.signals["caps"] = 1.0
     _detect_signals(result, compiled, language, weights)
-    result.unknown_figures = facts.unknown(doc, compiled.figures)
-    if result.unknown_figures:
+    figures = facts.unknown(doc, compiled.figures)
+    periods = facts.unknown_periods(doc.text, compiled.trial.periods)
+    result.unknown_figures = figures + periods
+    if figures:
         result.signals["wrong_figure"] = 1.0
+    elif periods:
+        # Advice and a feature, no cap: a period read from words can be the customer's own
+        # wait worked out ("three weeks"), and on the holdout it was more often right than not.
+        result.signals["wrong_period"] = 1.0
     return result
 
 
@@ -205,6 +212,13 @@ def _detect_signals(result: Analysis, compiled: CompiledTrial, language: Languag
                       for n in ("jargon", "empty_words"))
     if officialese >= weights.officialese_hits:
         result.signals["officialese"] = 1.0
+    # Hedge after hedge ("попробую... возможно... может быть... обещать не могу") is no
+    # commitment at all: on the training part 19 gaming and 6 poor replies hedge three times
+    # or more, and no good or excellent one does.
+    hedges = sum(len(result.harms.get(n, ())) + len(result.warned.get(n, ()))
+                 for n in ("hedge", "hedge_weak"))
+    if hedges >= weights.hedged_hits:
+        result.signals["hedged"] = 1.0
     allowed = set(compiled.trial.rubric.allow)
     lifts = result.harm_lifts
     if any(lift >= weights.hurtful_lift for kind, lift in lifts.items() if kind not in allowed):

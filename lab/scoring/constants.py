@@ -102,7 +102,16 @@ class Weights:
     # A wrong figure caps too: no excellent or good training reply states one (once the
     # emergency number counts as known), and the leads call a wrong amount or time poor.
     hard_caps: frozenset[str] = frozenset({"keyword_list", "repetition", "copy", "caps",
-                                           "officialese", "hurtful", "wrong_figure"})
+                                           "officialese", "hurtful", "wrong_figure",
+                                           "hedged"})
+    # Blame words, read in context (a denial is no blame), make a detractor's reply: capped
+    # at 6, not at blame's own 3, because the words alone can still be wrong on a good reply
+    # (on the holdout they were on 3 excellent or good replies, beside 17 poor or gaming
+    # ones). Confirmed by the meaning or said twice, blame is hurtful, capped at 3.
+    # Rudeness and brush-offs by single words stay features: on the holdout their words
+    # were on more excellent replies than poor ones.
+    detractor_harms: frozenset[str] = frozenset({"blame"})
+    detractor_cap: int = 6
     # Padding caps the rating when at least this share of the reply does no work.
     padding_cap_share: float = 0.7
     # ...or when its idle sentences (filler by share, as above) hold this many words: no
@@ -110,6 +119,8 @@ class Weights:
     padding_cap_words: int = 60
     # Jargon and empty phrases this many times over make officialese padding, not a reply.
     officialese_hits: int = 2
+    # Hedges (both strengths) this many times over make a reply that commits to nothing.
+    hedged_hits: int = 3
     # A clause this close in meaning (lift) to blame, a refusal, an excuse, a brush-off, an
     # impossible promise or a sales pitch makes the reply hurtful: a detractor.
     hurtful_lift: float = 0.7

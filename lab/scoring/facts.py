@@ -10,6 +10,7 @@ rating at 6, a detractor's, like the gaming signs.
 
 from __future__ import annotations
 
+from lab.content.periods import periods
 from lab.scoring.nlp import Doc
 
 # Small counts ("two SMS", "one number") are everyday words, not facts of the call; 112,
@@ -42,3 +43,14 @@ def unknown(doc: Doc, allowed: frozenset[str]) -> list[str]:
         return []
     return sorted({str(int(k)) for k in doc.index if k.isdigit() and len(k) <= _MAX_DIGITS}
                   - allowed)
+
+
+def unknown_periods(text: str, named: frozenset[float]) -> list[str]:
+    """Periods of the reply the file never names ("10 рабочих дней" where the refund takes
+    24 hours), as hours. The file's and the reply's are read by one rule, so "сутки" and
+    "24 часа" agree. On the training part such a period came in 11 poor and 7 gaming replies
+    and in 1 excellent one (of 664); on the holdout in 2 excellent ones and no poor one, so
+    it is advice and a feature, never a cap (see analysis)."""
+    if not named:
+        return []
+    return [f"{hours:g}h" for hours in sorted(periods(text) - named)]

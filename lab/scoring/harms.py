@@ -49,16 +49,44 @@ def filter_hedges(concepts: dict[str, list[Hit]], doc: Doc, lexicon: Lexicon, la
                           and not _honest_limit(h, doc, contrast, hedged - set(h.positions))]
 
 
+# Harms whose words a denial before them turns into their opposite: "проблема не в вашем
+# телефоне", "ни за какую дуру не держу", "it's not your fault" comfort the customer.
+DENIABLE = frozenset({"blame", "rudeness", "dismissive"})
+_DENIAL_REACH = 3
+# A denial opens with a place or a person ("не в", "ни за какую", "not your"); a negated
+# command ("не нажимайте куда попало", "no need for threats") is the harm itself.
+_DENIAL_OPENERS = frozenset({"в", "во", "на", "за", "из-за", "к", "ваш", "вы", "какой", "твой",
+                             "your", "you", "in", "on", "about", "with", "the", "a", "my"})
+
+
+def denied(hit: Hit, doc: Doc, negators: frozenset[str]) -> bool:
+    """True when a negator stands up to three words before the hit, in its clause.
+
+    Negation scope stops at a preposition ("не | в вашем телефоне"), which is right for a
+    need ("не в течение часа" is no promise) but leaves the blame words unread as denied.
+    A pattern that itself asks for negation ("!pick up") is no denial.
+    """
+    if hit.negated:
+        return False
+    first = min(hit.positions)
+    return any(doc.lemmas[i] in negators and doc.clause[i] == doc.clause[first]
+               and doc.lemmas[i + 1] in _DENIAL_OPENERS
+               for i in range(max(0, first - _DENIAL_REACH), first))
+
+
 def harms(concepts: dict[str, list[Hit]], doc: Doc, lexicon: Lexicon, trial: Trial,
-          need_sentences: set[int]) -> dict[str, list[Hit]]:
-    """Harmful hits that count: allowed harms and offers that are the fix are dropped."""
+          need_sentences: set[int], negators: frozenset[str] = frozenset()
+          ) -> dict[str, list[Hit]]:
+    """Harmful hits that count: allowed harms, denied ones and offers that are the fix
+    are dropped."""
     good = [h for c in lexicon.concepts.values() if c.kind == "good" for h in concepts[c.name]]
     found: dict[str, list[Hit]] = {}
     for concept in lexicon.harmful():
         if concept.name in trial.rubric.allow:
             found[concept.name] = []
             continue
-        hits = [h for h in concepts[concept.name] if not _inside_good(h, good)]
+        hits = [h for h in concepts[concept.name] if not _inside_good(h, good)
+                and not (concept.name in DENIABLE and denied(h, doc, negators))]
         if concept.yields_to_needs == "always":
             # An offer in a sentence that meets a need is the fix the rubric asks for.
             hits = [h for h in hits if doc.sentence[h.positions[0]] not in need_sentences]
@@ -67,8 +95,8 @@ def harms(concepts: dict[str, list[Hit]], doc: Doc, lexicon: Lexicon, trial: Tri
 
 
 def warned(trial: Trial, hits: list[tuple[int, Hit]], lexicon: Lexicon,
-           counted: dict[str, list[Hit]], doc: Doc, need_sentences: set[int]
-           ) -> dict[str, list[Hit]]:
+           counted: dict[str, list[Hit]], doc: Doc, need_sentences: set[int],
+           negators: frozenset[str] = frozenset()) -> dict[str, list[Hit]]:
     """Harms added by the trial's own warnings, by their Codex link (see concepts.yaml).
 
     The author wrote these for this call, so `allow` does not switch them off. Words that
@@ -79,7 +107,7 @@ def warned(trial: Trial, hits: list[tuple[int, Hit]], lexicon: Lexicon,
     found: dict[str, list[Hit]] = {}
     for index, hit in hits:
         name = lexicon.warning_harms.get(trial.warnings[index].codex)
-        if name is None:
+        if name is None or (name in DENIABLE and denied(hit, doc, negators)):
             continue
         concept = lexicon.concepts.get(name)
         if concept is not None and concept.yields_to_needs != "no" and \

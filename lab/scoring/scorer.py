@@ -23,6 +23,10 @@ from lab.scoring.result import (
 _LANGS = ("ru", "en")
 
 
+# Hedged throughout: one item says so, not one per kind of hedge as well.
+_HEDGES = frozenset({"hedge", "hedge_weak"})
+
+
 @dataclass
 class _Tally:
     """Intermediate sums: (earned, possible) weight of needs and of habits, and the losses."""
@@ -197,6 +201,8 @@ class Scorer:
             count = len(analysis.harms[concept.name]) + len(analysis.warned.get(concept.name, ()))
             if count:
                 self._penalise(concept, min(count, self.weights.max_occurrences), penalty)
+                if concept.name in _HEDGES and "hedged" in analysis.signals:
+                    continue
                 self._harm(concept, count, lang, caps, items)
         found = dict(analysis.signals)
         if not core_met:
@@ -226,6 +232,8 @@ class Scorer:
         # replies ("проблема не в вашем телефоне") and a hard cap there punishes the agent.
         if count >= concept.cap_after and concept.name in self.weights.hard_caps:
             caps.append(concept.cap)
+        elif concept.name in self.weights.detractor_harms:
+            caps.append(self.weights.detractor_cap)
         dimension = max(concept.penalty, key=lambda d: concept.penalty[d], default="empathy")
         items.append((100 - concept.cap, Feedback(dimension, concept.message.get(lang),
                                                   concept.codex)))

@@ -6,9 +6,10 @@ scorer (the fitted model in lab/scoring/fitted/). `bench/bench_agreement.py` pri
 figures and the leave-one-trial-out ones.
 
 Spearman (per language 0.85, per sector 0.8) and the share of excellent replies rated
-promoters (85%) are checked against their targets. Where a target is not met, as last
-measured on the holdout (ru / en): gaming replies above 3: 2 / 2, poor replies at 7 or
-more: 2 / 2 (target none), category accuracy 74.0% / 74.7% (target 75%). Those checks
+promoters (85%) are checked against their targets, and so are Russian gaming replies above
+3 (none) and English category accuracy (75%). Where a target is not met, as last measured
+on the holdout (ru / en): gaming replies above 3: - / 1, poor replies at 7 or more: 2 / 2
+(target none), category accuracy 74.5% / - (target 75%). Those checks
 hold the measured level as a floor, so the scorer cannot slide back, and name the target;
 the work on them is open.
 """
@@ -25,8 +26,8 @@ from tests.unit.scoring.helpers import score_text
 
 LANGS = ("ru", "en")
 # The level measured on the holdout where a target is not met yet (see the module's text).
-FLOORS = {"ru": {"gaming_above_3": 2, "poor_at_7": 2, "category_accuracy": 0.739},
-          "en": {"gaming_above_3": 2, "poor_at_7": 2, "category_accuracy": 0.747}}
+FLOORS = {"ru": {"gaming_above_3": 0, "poor_at_7": 2, "category_accuracy": 0.744},
+          "en": {"gaming_above_3": 1, "poor_at_7": 2}}
 SECTORS = ("unexpected-charge", "poor-connection", "price-change", "about-to-leave")
 
 
@@ -96,8 +97,8 @@ def test_holdout_poor_replies_stay_low(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_holdout_category_accuracy(lang: str) -> None:
-    """At least 75% of the holdout replies land in the leads' category (for now: at least
-    the measured level, 74.0% / 74.7%)."""
+    """At least 75% of the holdout replies land in the leads' category (in Russian, for now:
+    at least the measured level, 74.5%)."""
     figures = _figures(lang)
     floor = FLOORS[lang].get("category_accuracy", TARGETS["category_accuracy"])
     assert figures.category_accuracy >= min(floor, TARGETS["category_accuracy"]), figures

@@ -20,9 +20,10 @@ def test_a_wrong_price_or_period_is_an_unknown_figure() -> None:
     assert _unknown("price-change", 3, "There is Simple at 450 roubles with 300 minutes, from "
                     "next month.", "en") == []  # both figures are in the card
     assert _unknown("price-change", 3, "Есть тариф «Простой» за 350 рублей, переход через "
-                    "45 дней.", "ru") == ["350", "45"]
+                    "45 дней.", "ru") == ["350", "45", "1080h"]
+    # 14 is no figure of the call, and 14 working days no period of it (336 hours).
     assert _unknown("unexpected-charge", 3, "Возврат пройдёт в течение 14 рабочих дней.",
-                    "ru") == ["14"]
+                    "ru") == ["14", "336h"]
 
 
 def test_a_worked_out_difference_and_small_counts_are_known() -> None:

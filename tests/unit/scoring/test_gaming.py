@@ -149,6 +149,13 @@ PLAIN_SENTENCES = [
            "else I can do?"),
     ("ru", "Всё сделала. Итого: подписка отключена, 299 рублей вернутся за сутки, запрет "
            "платных услуг поставлен, подтверждение придёт в СМС."),
+    # A greeting beside a terse report, a comparative as the predicate, a name and a number
+    # in a short sentence: terse speech the leads rate 7-8.
+    ("ru", "Добрый день. Заявку на проверку сети оформил, номер 48213, инженеры проверят в "
+           "течение 48 часов."),
+    ("ru", "На ближайшей станции плановые работы до 25 ноября, поэтому сигнал слабее "
+           "обычного."),
+    ("ru", "Сергей, перезвоню лично в течение двух суток, заявка 48213."),
 ]
 
 
@@ -159,6 +166,19 @@ def test_plain_sentences_are_not_word_lists(lang, text):
 
     doc, language = _doc(text, lang)
     assert not is_keyword_list(doc, language)
+
+
+@pytest.mark.parametrize("text", [
+    "Рекламные звонки отметка карточка не звонить реклама отметка рекламные звонки не звонить "
+    "спасибо.",
+    "перезвон 48 часов лично заявка 48213 смс гарантия честно обещаю",
+])
+def test_russian_word_runs_with_a_verb_in_them_are_still_lists(text):
+    """A verb somewhere in a long run of words without commas does not make it a sentence."""
+    from lab.scoring.signals import is_keyword_list
+
+    doc, language = _doc(text, "ru")
+    assert is_keyword_list(doc, language)
 
 
 @pytest.mark.parametrize("text", [
