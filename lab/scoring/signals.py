@@ -147,11 +147,16 @@ _RUN_ON_FUNCTION_SHARE = 0.2
 _INNER_PUNCTUATION = frozenset(',;:—–()"«»')
 
 
-def _run_on(doc: Doc) -> bool:
+def _positions_by_sentence(doc: Doc) -> list[list[int]]:
+    """The word positions of each sentence, in order."""
     by_sentence: dict[int, list[int]] = {}
     for i, sentence in enumerate(doc.sentence):
         by_sentence.setdefault(sentence, []).append(i)
-    for positions in by_sentence.values():
+    return list(by_sentence.values())
+
+
+def _run_on(doc: Doc) -> bool:
+    for positions in _positions_by_sentence(doc):
         if len(positions) < _RUN_ON_WORDS:
             continue
         text = doc.text[doc.spans[positions[0]][0]:doc.spans[positions[-1]][1]]
@@ -166,10 +171,7 @@ def _run_on(doc: Doc) -> bool:
 def _telegraphic(doc: Doc, language: Language) -> bool:
     """A long run of words with no verb that could carry a sentence: "Next month no charge
     no other subscriptions checked block on switched off SMS no charge"."""
-    by_sentence: dict[int, list[int]] = {}
-    for i, sentence in enumerate(doc.sentence):
-        by_sentence.setdefault(sentence, []).append(i)
-    long = [p for p in by_sentence.values() if len(p) >= 12]
+    long = [p for p in _positions_by_sentence(doc) if len(p) >= 12]
     if not long:
         return False
     framed = _framed_verbs(doc, language)
