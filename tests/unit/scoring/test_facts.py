@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lab.scoring import default_scorer, facts
-from tests.unit.scoring.helpers import sectors
+from tests.unit.scoring.helpers import assert_customer_questions, sectors
 
 
 def _unknown(sector_id: str, step: int, text: str, lang: str) -> list[str]:
@@ -53,20 +53,10 @@ def test_eva_names_a_wrong_figure_and_a_right_one_goes_unremarked() -> None:
 def test_the_customer_questions_a_wrong_price() -> None:
     # The simulated customer answers what was said: a price that is in no SMS and no card
     # is questioned, not greeted as the fix.
-    import json
-
-    from lab.training.conversation import react
-    from lab.training.models import Reply
-
     trial = sectors()["price-change"].trial(3)
     result = default_scorer().score(trial, "Valentina Ivanovna, I can move you to Simple: "
                                     "it's 199 a month, free to switch, from today.", "en")
-    assert "wrong_figure" in result.findings.harms
-    reply = Reply(step=3, category=result.category,
-                  findings=json.dumps(result.findings.to_json()))
-    rule = next(r for r in trial.reactions if "wrong_figure" in r.when.harm)
-    said = react(trial, reply, trial.mood, 1)
-    assert said.text in rule.say and said.move == "same"
+    assert_customer_questions(trial, 3, result, "wrong_figure")
 
 
 def test_a_wrong_refund_amount_is_no_promoters_reply() -> None:
@@ -82,15 +72,7 @@ def test_a_wrong_refund_amount_is_no_promoters_reply() -> None:
 
 
 def test_the_customer_questions_a_wrong_amount_in_the_first_reply() -> None:
-    import json
-
-    from lab.training.conversation import react
-    from lab.training.models import Reply
-
     trial = sectors()["unexpected-charge"].trial(1)
     result = default_scorer().score(trial, "Hello Irina, I've switched the subscription off "
                                     "and the 199 roubles will be back within 24 hours.", "en")
-    reply = Reply(step=1, category=result.category,
-                  findings=json.dumps(result.findings.to_json()))
-    rule = next(r for r in trial.reactions if "wrong_figure" in r.when.harm)
-    assert react(trial, reply, trial.mood, 1).text in rule.say
+    assert_customer_questions(trial, 1, result, "wrong_figure")

@@ -6,7 +6,7 @@ import pytest
 
 from lab.content.periods import periods
 from lab.scoring import default_scorer
-from tests.unit.scoring.helpers import sectors
+from tests.unit.scoring.helpers import assert_customer_questions, sectors
 
 
 @pytest.mark.parametrize("text,hours", [
@@ -62,17 +62,7 @@ def test_eva_names_the_wrong_period_without_capping_the_rating() -> None:
 
 
 def test_the_customer_questions_a_wrong_refund_time() -> None:
-    import json
-
-    from lab.training.conversation import react
-    from lab.training.models import Reply
-
     trial = sectors()["unexpected-charge"].trial(3)
     result = default_scorer().score(trial, "Ирина, возврат 299 рублей оформила, деньги придут "
                                     "в течение 10 рабочих дней, вам придёт SMS.", "ru")
-    assert "wrong_period" in result.findings.harms
-    reply = Reply(step=3, category=result.category,
-                  findings=json.dumps(result.findings.to_json()))
-    rule = next(r for r in trial.reactions if "wrong_period" in r.when.harm)
-    said = react(trial, reply, trial.mood, 1)
-    assert said.text in rule.say and said.move == "same"
+    assert_customer_questions(trial, 3, result, "wrong_period")
