@@ -11,6 +11,7 @@ from lab.content.sector import Trial
 from lab.scoring import facts, harms, meaning, signals
 from lab.scoring.constants import WEIGHTS, Weights
 from lab.scoring.encoder import Encoder
+from lab.scoring.promises import forever, instant_money
 from lab.scoring.lexicon import Lexicon
 from lab.scoring.nlp import Doc, Language, tokenise
 from lab.scoring.patterns import Hit, Pattern, compile_pattern
@@ -173,6 +174,10 @@ def analyse(compiled: CompiledTrial, text: str, lexicon: Lexicon, weights: Weigh
         # Advice and a feature, no cap: a period read from words can be the customer's own
         # wait worked out ("three weeks"), and on the holdout it was more often right than not.
         result.signals["wrong_period"] = 1.0
+    if instant_money(doc.text, lang, compiled.trial.periods, language.negators):
+        result.signals["instant_money"] = 1.0
+    if forever(doc.text, lang):
+        result.signals["forever_promise"] = 1.0
     return result
 
 
