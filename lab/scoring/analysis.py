@@ -11,10 +11,10 @@ from lab.content.sector import Trial
 from lab.scoring import facts, harms, meaning, signals
 from lab.scoring.constants import WEIGHTS, Weights
 from lab.scoring.encoder import Encoder
-from lab.scoring.promises import forever, instant_money
 from lab.scoring.lexicon import Lexicon
 from lab.scoring.nlp import Doc, Language, tokenise
 from lab.scoring.patterns import Hit, Pattern, compile_pattern
+from lab.scoring.promises import forever, instant_money
 from lab.scoring.typos import Speller
 
 

@@ -2,12 +2,13 @@
 and anything for ever.
 
 "Через минуту 299 рублей будут на счёте", "I've put it back this very second, you can call
-straight away": a refund that takes up to 24 hours cannot be on the balance in a minute; the customer who
-was told it would be calls again within the hour, angrier. The leads rate such a promise
-poor, however warm the rest. Only a sentence naming the money counts, and only when none of
-the file's own periods is in it ("оформила возврат пару минут назад, деньги придут за сутки"
-states the right time), the SMS is not what comes in minutes, and no negation stands beside
-the word ("моментально, к сожалению, не получится", "I can't make it instant").
+straight away": a refund that takes up to 24 hours cannot be on the balance in a minute;
+the customer who was told it would be calls again within the hour, angrier. The leads rate
+such a promise poor, however warm the rest. Only a sentence naming the money counts, and
+only when none of the file's own periods is in it ("оформила возврат пару минут назад,
+деньги придут за сутки" states the right time), the SMS is not what comes in minutes, and
+no negation stands beside the word ("моментально, к сожалению, не получится", "I can't make
+it instant").
 
 "Цена больше никогда не изменится", "50% off forever": prices change with notice and offers
 have terms. Saying that no one can promise it ("навсегда цену не гарантирует ни один
