@@ -8,8 +8,8 @@ figures and the leave-one-trial-out ones.
 Spearman (per language 0.85, per sector 0.8) and the share of excellent replies rated
 promoters (85%) are checked against their targets, and so are Russian gaming replies above
 3 (none) and English category accuracy (75%). Where a target is not met, as last measured
-on the holdout (ru / en): gaming replies above 3: - / 1, poor replies at 7 or more: 2 / 2
-(target none), category accuracy 74.5% / - (target 75%). Those checks
+on the holdout (ru / en): gaming replies above 3: - / 1, poor replies at 7 or more: 1 / 1
+(target none), category accuracy 74.7% / - (target 75%). Those checks
 hold the measured level as a floor, so the scorer cannot slide back, and name the target;
 the work on them is open.
 """
@@ -26,8 +26,8 @@ from tests.unit.scoring.helpers import score_text
 
 LANGS = ("ru", "en")
 # The level measured on the holdout where a target is not met yet (see the module's text).
-FLOORS = {"ru": {"gaming_above_3": 0, "poor_at_7": 2, "category_accuracy": 0.744},
-          "en": {"gaming_above_3": 1, "poor_at_7": 2}}
+FLOORS = {"ru": {"gaming_above_3": 0, "poor_at_7": 1, "category_accuracy": 0.747},
+          "en": {"gaming_above_3": 1, "poor_at_7": 1}}
 SECTORS = ("unexpected-charge", "poor-connection", "price-change", "about-to-leave")
 
 
