@@ -131,23 +131,19 @@ class _Series:
         return Tally(high[0] - low[0], high[1] - low[1], high[2] - low[2])
 
 
-class History:
-    """The agent's counts per (day, channel) and the team's per day over the page's range,
-    read in one statement; every number of the page's top half is summed from them."""
+Counts = tuple[int, int, int]  # promoters, passives, detractors
 
-    def __init__(self, start: date, end: date,
-                 mine: dict[tuple[date, str], tuple[int, int, int]],
-                 team: dict[date, tuple[int, int, int]] | None,
+
+class History:
+    """The agent's counts per day, by channel and all together, and the team's per day
+    over the page's range, read in one statement; every number of the page's top half is
+    summed from them."""
+
+    def __init__(self, start: date, end: date, by_channel: dict[str, dict[date, Counts]],
+                 days: dict[date, Counts], team: dict[date, Counts] | None,
                  topics: dict[str, Tally] | None = None) -> None:
-        self.start, self.end, self.mine, self.team = start, end, mine, team
+        self.start, self.end, self.team = start, end, team
         self.topics = topics or {}  # the agent's tally by comment topic, since `since`
-        by_channel: dict[str, dict[date, tuple[int, int, int]]] = {}
-        days: dict[date, tuple[int, int, int]] = {}
-        for (day, kind), counts in mine.items():
-            by_channel.setdefault(kind, {})[day] = counts
-            held = days.get(day)
-            days[day] = counts if held is None else (
-                held[0] + counts[0], held[1] + counts[1], held[2] + counts[2])
         self.my_days = days  # channels together, for the trend
         self._mine = _Series(days)
         self._channels = {kind: _Series(found) for kind, found in by_channel.items()}
@@ -184,19 +180,22 @@ def _month_count(condition) -> ScalarSelect:
         SurveyResponse.call_ended_at < bindparam("month_end")).scalar_subquery()
 
 
+# Each part's rows tagged by a small number, not a word: a text column costs the driver
+# more per row than an integer (some 450 rows a view), and the tag is all that is read.
+_ME, _TEAM, _TOPIC, _FACT, _SCHEME_ROW = range(5)
 _SUMS = (func.sum(TnpsDaily.promoters), func.sum(TnpsDaily.passives),
          func.sum(TnpsDaily.detractors))
 _DAYS = TnpsDaily.day.between(bindparam("start"), bindparam("end"))
 # Built once (every view of My TNPS runs it): the agent's part, and with it the team's.
 # The agent's rows need no GROUP BY: (day, agent, channel) is the table's key, so each
 # row is already one (day, channel); grouping only cost SQLite a sort.
-_MY_DAYS = (select(literal("me").label("whose"), TnpsDaily.day, TnpsDaily.channel,
+_MY_DAYS = (select(literal(_ME).label("whose"), TnpsDaily.day, TnpsDaily.channel,
                    TnpsDaily.promoters, TnpsDaily.passives, TnpsDaily.detractors)
             .where(TnpsDaily.agent_id == bindparam("agent_id"), _DAYS))
 # The team's days from their own rollup (summing the members' rows read every agent's
 # days of the range: 0.6 ms).
-_TEAM_DAYS = (select(literal("team").label("whose"), TnpsTeamDaily.day,
-                     literal("").label("channel"), TnpsTeamDaily.promoters,
+_TEAM_DAYS = (select(literal(_TEAM).label("whose"), TnpsTeamDaily.day,
+                     null().label("channel"), TnpsTeamDaily.promoters,
                      TnpsTeamDaily.passives, TnpsTeamDaily.detractors)
               .where(TnpsTeamDaily.team_id == bindparam("team_id"),
                      TnpsTeamDaily.day.between(bindparam("start"), bindparam("end"))))
@@ -215,7 +214,7 @@ _TOPIC_PARTS = union_all(
            TnpsTopicMonthly.detractors)
     .where(TnpsTopicMonthly.agent_id == bindparam("agent_id"),
            TnpsTopicMonthly.month >= bindparam("since_next_month"))).subquery()
-_MY_TOPICS = (select(literal("topic").label("whose"), null().label("day"),
+_MY_TOPICS = (select(literal(_TOPIC).label("whose"), null().label("day"),
                      _TOPIC_PARTS.c.topic.label("channel"), func.sum(_TOPIC_PARTS.c.promoters),
                      func.sum(_TOPIC_PARTS.c.passives), func.sum(_TOPIC_PARTS.c.detractors))
               .group_by(_TOPIC_PARTS.c.topic))
@@ -223,13 +222,13 @@ _MY_TOPICS = (select(literal("topic").label("whose"), null().label("day"),
 # cost more in SQLAlchemy than these subqueries, each on its own index, in the
 # database): the newest answer's id, this month's late answers and repeats, with the
 # team's name in the text column; then the stored bonus scheme's text.
-_FACTS = select(literal("facts"), null(),
+_FACTS = select(literal(_FACT), null(),
                 select(Team.name).where(Team.id == bindparam("team_id")).scalar_subquery(),
                 select(func.max(SurveyResponse.id))
                 .where(SurveyResponse.agent_id == bindparam("agent_id")).scalar_subquery(),
                 _month_count(SurveyResponse.late.is_(True)),
                 _month_count(SurveyResponse.repeat_of.is_not(None)))
-_SCHEME = select(literal("scheme"), null(), scheme_store.stored_value(), null(), null(),
+_SCHEME = select(literal(_SCHEME_ROW), null(), scheme_store.stored_value(), null(), null(),
                  null())
 _HISTORY_ALONE = union_all(_MY_DAYS, _MY_TOPICS, _FACTS, _SCHEME)
 _HISTORY_WITH_TEAM = union_all(_MY_DAYS, _MY_TOPICS, _FACTS, _SCHEME, _TEAM_DAYS)
@@ -244,22 +243,37 @@ def read_history(session: Session, user: User, start: date, end: date, since: da
               "since_next_month": next_month,
               "team_id": user.team_id, "month_start": month.start, "month_end": month.end}
     stmt = _HISTORY_ALONE if user.team_id is None else _HISTORY_WITH_TEAM
-    rows = session.execute(stmt, params).all()
     # Dates and whole numbers as both drivers give them (a DATE column; SUM of INTEGER
-    # columns that are NOT NULL), so no conversion per row: comprehensions over ~500.
-    mine = {(day, channel): (promoters, passives, detractors)
-            for whose, day, channel, promoters, passives, detractors in rows if whose == "me"}
-    team = None if user.team_id is None else {
-        day: (promoters, passives, detractors)
-        for whose, day, _channel, promoters, passives, detractors in rows if whose == "team"}
-    topics = {topic: Tally(promoters, passives, detractors)
-              for whose, _day, topic, promoters, passives, detractors in rows
-              if whose == "topic"}
-    found = {row[0]: row for row in rows if row[0] in ("facts", "scheme")}
-    _whose, _day, team_name, latest, late, repeats = found["facts"]
-    facts = Facts(int(latest or 0), int(late or 0), team_name, found["scheme"][2],
+    # columns that are NOT NULL), so no conversion per row; one pass over the ~450 rows
+    # sorts them by part and sums the agent's channels per day (four passes, and a
+    # fifth over the agent's rows, cost more).
+    by_channel: dict[str, dict[date, Counts]] = {}
+    days: dict[date, Counts] = {}
+    team: dict[date, Counts] = {}
+    topics: dict[str, Tally] = {}
+    found = {}
+    for row in session.execute(stmt, params).all():
+        whose, day, channel, promoters, passives, detractors = row
+        if whose == _ME:
+            counts = (promoters, passives, detractors)
+            series = by_channel.get(channel)
+            if series is None:
+                series = by_channel[channel] = {}
+            series[day] = counts
+            held = days.get(day)
+            days[day] = counts if held is None else (
+                held[0] + promoters, held[1] + passives, held[2] + detractors)
+        elif whose == _TEAM:
+            team[day] = (promoters, passives, detractors)
+        elif whose == _TOPIC:
+            topics[channel] = Tally(promoters, passives, detractors)
+        else:
+            found[whose] = row
+    _whose, _day, team_name, latest, late, repeats = found[_FACT]
+    facts = Facts(int(latest or 0), int(late or 0), team_name, found[_SCHEME_ROW][2],
                   int(repeats or 0))
-    return History(start, end, mine, team, topics), facts
+    return History(start, end, by_channel, days, None if user.team_id is None else team,
+                   topics), facts
 
 
 def window(history: History, key: str, first: date, last: date, min_n: int) -> Window:

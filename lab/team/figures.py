@@ -28,6 +28,9 @@ _AGENTS = select(User.id).where(User.team_id == bindparam("team_id"), User.role 
 _SUMS = (func.sum(TnpsDaily.promoters), func.sum(TnpsDaily.passives),
          func.sum(TnpsDaily.detractors))
 _NO_ID = type_coerce(null(), Integer)
+# Each part's rows tagged by a small number, not a word: a text column costs the driver
+# more per row than an integer, and the tag is all that is read of it.
+_DAY, _AGENT, _BEFORE, _DIMENSIONS, _RECENT = range(5)
 
 
 def _team_days(first: str, last: str):
@@ -48,19 +51,19 @@ def _team_rollup_days(first: str, last: str):
 # team's days and its window before come from the team rollup (summing the members'
 # rows read every agent's days of the range).
 _FIGURES = union_all(
-    select(literal("day").label("kind"), _NO_ID.label("agent_id"), TnpsTeamDaily.day,
+    select(literal(_DAY).label("kind"), _NO_ID.label("agent_id"), TnpsTeamDaily.day,
            *_TEAM_DAY_COUNTS).where(*_team_rollup_days("weeks_start", "end")),
-    select(literal("agent"), TnpsDaily.agent_id, null(), *_SUMS)
+    select(literal(_AGENT), TnpsDaily.agent_id, null(), *_SUMS)
     .where(*_team_days("start", "end")).group_by(TnpsDaily.agent_id),
-    select(literal("before"), _NO_ID, null(), *(func.sum(count) for count in _TEAM_DAY_COUNTS))
+    select(literal(_BEFORE), _NO_ID, null(), *(func.sum(count) for count in _TEAM_DAY_COUNTS))
     .where(*_team_rollup_days("before_start", "before_end")),
-    select(literal("dimensions"), Attempt.user_id, null(),
+    select(literal(_DIMENSIONS), Attempt.user_id, null(),
            *(func.avg(getattr(Reply, d)) for d in DIMENSIONS))
     .join(Reply, Reply.attempt_id == Attempt.id)
     .where(Attempt.user_id.in_(_AGENTS), Attempt.finished_at.is_not(None))
     .group_by(Attempt.user_id),
     # Late answers and a customer's repeats are left out, as from the rollup.
-    select(literal("recent"), SurveyResponse.agent_id, null(), func.count(),
+    select(literal(_RECENT), SurveyResponse.agent_id, null(), func.count(),
            func.sum(case((SurveyResponse.score <= DETRACTOR_MAX, 1), else_=0)), null())
     .where(SurveyResponse.agent_id.in_(_AGENTS), SurveyResponse.score.is_not(None),
            SurveyResponse.late.is_(False), SurveyResponse.repeat_of.is_(None),
@@ -95,14 +98,16 @@ def read(session: Session, team_id: int, start: date, end: date, before_start: d
     recent: dict[int, tuple[int, int]] = {}
     params = {"team_id": team_id, "start": start, "end": end, "before_start": before_start,
               "before_end": before_end, "weeks_start": weeks_start, "since": since}
-    for kind, agent_id, day, first, second, third in session.execute(_FIGURES, params):
-        if kind == "day":
+    # Fetched at once (.all()): row by row through the result cost more per row.
+    for kind, agent_id, day, first, second, third in session.execute(_FIGURES,
+                                                                     params).all():
+        if kind == _DAY:
             days[day] = (int(first or 0), int(second or 0), int(third or 0))
-        elif kind == "agent":
+        elif kind == _AGENT:
             tallies[agent_id] = _tally(first, second, third)
-        elif kind == "before":
+        elif kind == _BEFORE:
             before = _tally(first, second, third)
-        elif kind == "dimensions":
+        elif kind == _DIMENSIONS:
             dimensions[agent_id] = dict(zip(DIMENSIONS, (float(first), float(second),
                                                          float(third)), strict=True))
         else:
