@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from lab.accounts.models import User
 from lab.content import Sector
 from lab.scoring import ScoreResult, score_reply
+from lab.scoring.written import written_in
 from lab.training import conversation, progress
 from lab.training.models import Attempt, HintUse, Reply
 from lab.training.state import Progress, profile_of, state_of
@@ -24,7 +25,8 @@ class PlayError(Exception):
 
     def __init__(self, code: str) -> None:
         super().__init__(code)
-        # locked | empty | too_long | stale | out_of_order | finished | busy | stale_retry
+        # locked | empty | too_long | stale | out_of_order | finished | busy | stale_retry |
+        # in_russian | in_english (the reply is not in the call's language)
         self.code = code
 
 
@@ -132,6 +134,9 @@ def reply(session: Session, user: User, sector: Sector, attempt: Attempt, *, ste
         raise PlayError("empty")
     if len(text) > MAX_REPLY:
         raise PlayError("too_long")
+    written = written_in(text)
+    if written is not None and written != lang:
+        raise PlayError("in_russian" if written == "ru" else "in_english")
     mood = conversation.mood_at(sector, attempt, step)
     trial = sector.trial(step)
     given = conversation.given_needs(trial, conversation.memory(sector, attempt.replies, step))

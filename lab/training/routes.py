@@ -38,6 +38,12 @@ MESSAGES = {
                       "try a step again from its result."),
     "stale_retry": lambda: _("This sector has changed since that attempt, so its replies "
                              "cannot be kept: play it again from the start."),
+    "in_russian": lambda: _("This call is held in English, and your reply is in Russian. "
+                            "Write it in English; to hold a call in Russian, switch the Lab "
+                            "to RU at the top of the page before its first reply."),
+    "in_english": lambda: _("This call is held in Russian, and your reply is in English. "
+                            "Write it in Russian; to hold a call in English, switch the Lab "
+                            "to EN at the top of the page before its first reply."),
 }
 
 

@@ -200,3 +200,23 @@ def test_live_warnings_api_rejects_bad_input(ready, client):
     missing = client.post("/api/v1/lab/warnings", json={
         "sector": SECTOR, "step": 99, "lang": "en", "text": "hi"}, headers=headers)
     assert missing.status_code == 404 and missing.is_json
+
+
+@pytest.mark.parametrize("text, message", [
+    ("Ирина, подписку я уже отключила, а 299 рублей вернутся в течение 24 часов.",
+     "your reply is in Russian"),
+])
+def test_reply_in_another_language_than_the_call_is_refused(ready, client, db, text, message):
+    """A Russian reply to a call held in English is not scored by the English rules (it
+    would read as a list of unknown words): the page says which language the call is in and
+    how to switch, the text stays in the box, nothing is stored."""
+    _start(client)
+    response = _send(client, text)
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert message in page and "switch the Lab to RU" in page
+    assert str(escape(text)) in page
+    assert db.scalar(select(func.count()).select_from(Reply)) == 0
+    # The same call takes an English reply, a Latin-lettered name or two in it included.
+    assert _send(client, "Irina, I've switched the Horoscope subscription off.").status_code \
+        == 302
