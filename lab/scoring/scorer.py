@@ -19,6 +19,7 @@ from lab.scoring.result import (
     Scores,
     category_for,
 )
+from lab.scoring.written import OTHER_LANGUAGE, written_in
 
 _LANGS = ("ru", "en")
 
@@ -254,6 +255,8 @@ class Scorer:
             warning = trial.warnings[index]
             start, end = hit.span(doc)
             found.append(DraftWarning("trial", warning.text.get(lang), warning.codex, start, end))
+        if written_in(text) not in (None, lang):
+            found.append(DraftWarning("language", OTHER_LANGUAGE[lang], "", 0, len(text)))
         # One warning per thing to avoid: "it's not my fault ... your problem" hit the same
         # concept twice and showed its advice twice. The first place it occurs is kept.
         seen: set[str] = set()

@@ -14,6 +14,12 @@ _MIN_LETTERS = 12
 # Shares of Cyrillic letters: at least this much is Russian, at most that much English.
 _RUSSIAN = 0.6
 _ENGLISH = 0.2
+# Said while typing, in the call's language, before the reply is sent back for it.
+OTHER_LANGUAGE = {
+    "en": "This call is in English: a reply in Russian is not scored. Write it in English.",
+    "ru": "Этот звонок идёт на русском: ответ на английском не будет оценён. Напишите его "
+          "по-русски.",
+}
 
 
 def written_in(text: str) -> str | None:

@@ -190,6 +190,17 @@ def test_live_warnings_api(ready, client):
     assert all("#" in w["codex"] for w in response.get_json()["warnings"])
 
 
+def test_live_warnings_say_while_typing_that_the_call_is_in_english(ready, client):
+    """A Russian draft in an English call is flagged before it is sent, in the call's words."""
+    page = client.get("/codex").get_data(as_text=True)
+    response = client.post("/api/v1/lab/warnings", json={
+        "sector": SECTOR, "step": 1, "lang": "en",
+        "text": "Ирина, подписку я уже отключила, деньги вернутся в течение 24 часов."},
+        headers={"X-CSRFToken": csrf_from(page)})
+    found = {w["kind"]: w for w in response.get_json()["warnings"]}
+    assert "This call is in English" in found["language"]["message"]
+
+
 def test_live_warnings_api_rejects_bad_input(ready, client):
     """Malformed JSON or an unknown step gets a JSON error, not a 500."""
     page = client.get("/codex").get_data(as_text=True)
