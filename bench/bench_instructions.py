@@ -17,7 +17,6 @@ fifty times slower under it. Prints plain numbers; not a test.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import shutil
 import subprocess
@@ -29,30 +28,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_web import CSRF, PASSWORD, TARGETS, _prepare  # noqa: E402
+from bench_web import HEADERS, TARGETS, _prepare, instance_env, signed_in_clients  # noqa: E402
 
 _TOTALS = re.compile(r"^totals:\s+(\d+)", re.MULTILINE)
 
 
 def child(requests: int) -> None:
     """Under callgrind: sign in, warm every page, then each page's requests between sleeps."""
-    sys.path.insert(0, str(ROOT))
-    from lab import create_app
-
-    app = create_app()
-    clients = {}
-    for login in ("agent1", "lead1"):
-        client = clients[login] = app.test_client()
-        token = CSRF.search(client.get("/login").get_data(as_text=True)).group(1)  # type: ignore[union-attr]
-        client.post("/login", data={"login": login, "password": PASSWORD, "csrf_token": token})
-    headers = {"Accept-Language": "en", "Accept-Encoding": "gzip"}
+    clients = signed_in_clients()
     for path, login in TARGETS:
         for _ in range(5):
-            clients[login or "agent1"].get(path, headers=headers)
+            clients[login or "agent1"].get(path, headers=HEADERS)
     for path, login in TARGETS:
         time.sleep(0.001)  # callgrind dumps here: what came before is not this page's
         for _ in range(requests):
-            if clients[login or "agent1"].get(path, headers=headers).status_code != 200:
+            if clients[login or "agent1"].get(path, headers=HEADERS).status_code != 200:
                 raise RuntimeError(f"{path} did not answer 200")
     time.sleep(0.001)
 
@@ -73,10 +63,7 @@ def main() -> None:
     if valgrind is None:
         sys.exit("bench_instructions needs valgrind (Debian: apt-get install valgrind)")
     with tempfile.TemporaryDirectory(prefix="bench-instr-") as instance:
-        env = {**os.environ, "LAB_INSTANCE_PATH": instance, "LAB_SECRET_KEY": "bench-instr",
-               "LAB_SYNC_IN_APP": "0", "LAB_COOKIE_SECURE": "0",
-               "LAB_DATABASE_URL": f"sqlite:///{instance}/lab.db",
-               "LAB_SURVEY_STORE_URL": f"sqlite:///{instance}/survey_store.db"}
+        env = instance_env(instance, "bench-instr")
         began = time.perf_counter()
         _prepare(env, args.history)
         print(f"demo instance ready in {time.perf_counter() - began:.0f} s"

@@ -40,6 +40,8 @@ HOST = "127.0.0.1"  # only ever the loopback: this bench serves and loads itself
 PASSWORD = "tnps-demo"  # noqa: S105 (the documented demo password)
 TARGETS = (("/api/v1/health", None), ("/lab", "agent1"), ("/me", "agent1"), ("/team", "lead1"))
 WEIGHTS = (3, 1, 1, 1, 2, 3, 4, 6, 10, 25, 44)  # a score mix like the sync bench's
+# The pages are asked for as a browser asks: in English, accepting gzip.
+HEADERS = {"Accept-Language": "en", "Accept-Encoding": "gzip"}
 CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 
 
@@ -52,7 +54,7 @@ def _free_port() -> int:
 def _request(port: int, method: str, path: str, cookie: str = "", body: str | None = None,
              decode: bool = False) -> tuple[int, dict[str, str], bytes]:
     connection = http.client.HTTPConnection(HOST, port, timeout=30)
-    headers = {"Accept-Language": "en", "Accept-Encoding": "gzip"}
+    headers = dict(HEADERS)
     if cookie:
         headers["Cookie"] = cookie
     if body is not None:
@@ -164,9 +166,17 @@ def add_history(count: int) -> None:
         session.close()
 
 
-def server_times(count: int) -> None:
-    """p50 of each page's time inside the app (the Flask test client: no HTTP, no
-    gunicorn), by the clock and by this thread's CPU, `count` requests each."""
+def instance_env(instance: str, secret: str) -> dict[str, str]:
+    """The environment of a throwaway instance in `instance`: SQLite app and store, no
+    sync thread, cookies over plain HTTP."""
+    return {**os.environ, "LAB_INSTANCE_PATH": instance, "LAB_SECRET_KEY": secret,
+            "LAB_SYNC_IN_APP": "0", "LAB_COOKIE_SECURE": "0",
+            "LAB_DATABASE_URL": f"sqlite:///{instance}/lab.db",
+            "LAB_SURVEY_STORE_URL": f"sqlite:///{instance}/survey_store.db"}
+
+
+def signed_in_clients():  # noqa: ANN201 (Flask test clients)
+    """Test clients of this instance's app, agent1 and lead1 signed in through the form."""
     sys.path.insert(0, str(ROOT))
     from lab import create_app
 
@@ -176,16 +186,22 @@ def server_times(count: int) -> None:
         client = clients[login] = app.test_client()
         token = CSRF.search(client.get("/login").get_data(as_text=True)).group(1)  # type: ignore[union-attr]
         client.post("/login", data={"login": login, "password": PASSWORD, "csrf_token": token})
-    headers = {"Accept-Language": "en", "Accept-Encoding": "gzip"}
+    return clients
+
+
+def server_times(count: int) -> None:
+    """p50 of each page's time inside the app (the Flask test client: no HTTP, no
+    gunicorn), by the clock and by this thread's CPU, `count` requests each."""
+    clients = signed_in_clients()
     print(f"in the app (test client, {count} requests each, after 5 to warm up):")
     for path, login in TARGETS:
         client = clients[login or "agent1"]
         for _ in range(5):
-            client.get(path, headers=headers)
+            client.get(path, headers=HEADERS)
         clock, cpu = [], []
         for _ in range(count):
             began, used = time.perf_counter(), time.thread_time()
-            if client.get(path, headers=headers).status_code != 200:
+            if client.get(path, headers=HEADERS).status_code != 200:
                 raise RuntimeError(f"{path} did not answer 200")
             cpu.append((time.thread_time() - used) * 1000)
             clock.append((time.perf_counter() - began) * 1000)
@@ -215,10 +231,7 @@ def main() -> None:
         parser.error("keep it bounded: --seconds up to 60, --connections up to 32, "
                      "--rounds up to 5")
     with tempfile.TemporaryDirectory(prefix="bench-web-") as instance:
-        env = {**os.environ, "LAB_INSTANCE_PATH": instance, "LAB_SECRET_KEY": "bench-web",
-               "LAB_SYNC_IN_APP": "0", "LAB_COOKIE_SECURE": "0",
-               "LAB_DATABASE_URL": f"sqlite:///{instance}/lab.db",
-               "LAB_SURVEY_STORE_URL": f"sqlite:///{instance}/survey_store.db"}
+        env = instance_env(instance, "bench-web")
         began = time.perf_counter()
         _prepare(env, args.history)
         print(f"demo instance ready in {time.perf_counter() - began:.0f} s"
