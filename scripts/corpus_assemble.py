@@ -1,12 +1,14 @@
 """Turn an author's batch of labelled replies into a corpus file, holdout chosen by rule.
 
-    python scripts/corpus_assemble.py BATCH.yaml SECTOR_ID LANG [NUMBER] [--supplement]
+    python scripts/corpus_assemble.py BATCH.yaml SECTOR_ID LANG [NUMBER] [--supplement|--fresh]
 
 NUMBER (2, 3...) names a later batch for the same sector and language: it is written to
 `SECTOR.LANG.NUMBER.yaml` and its ids carry `bNUMBER`, so earlier files stay as they were.
-`--supplement` writes a batch of the low kinds only (poor, gaming) to
-`tests/eval/supplement/SECTOR.LANG.yaml`, all of it training material: a holdout drawn from
-it would tilt the holdout's spread of kinds.
+`--supplement` writes a batch without the corpus' spread of kinds (the low kinds, or the
+good and low kinds) to `tests/eval/supplement/SECTOR.LANG.yaml` (`SECTOR.LANG.NUMBER.yaml`
+for a later one), all of it training material: a holdout drawn from it would tilt the
+holdout's spread of kinds. `--fresh` writes such a batch to `tests/eval/fresh/` instead:
+nothing fits on it or tunes a rule by it until it is measured (`bench/bench_fresh.py`).
 
 The holdout is fixed before anyone scores the batch: per step, replies sorted by kind
 (excellent, good, mediocre, poor, gaming) in the author's order, every third one from the
@@ -47,10 +49,23 @@ HEADER = """\
 
 
 SUPPLEMENT_NOTE = """\
-# A supplement of the low kinds only (poor and gaming), all of it training material: the
-# author was asked for failures that look competent at first glance and for a different
-# trick in each gaming reply. The holdout stays in tests/eval/corpus/ with its spread.
+# A supplement without the corpus' spread of kinds ({kinds_only}), all of it training
+# material. {asked}
+# The holdout stays in tests/eval/corpus/ with its spread.
 """
+
+FRESH_NOTE = """\
+# A fresh measure without the corpus' spread of kinds ({kinds_only}). {asked}
+# Rated by the shipped model before any rule or fit used it (bench/bench_fresh.py);
+# `lab scorer fit` does not read it. Once measured and reported, a later round may move
+# it to the supplement.
+"""
+
+ASKED = ("The author was asked for failures that look competent at first glance and for a\n"
+         "# different trick in each gaming reply.")
+ASKED_GOOD = ("The author was asked for good replies that solve the problem yet miss\n"
+              "# something a demanding customer wants, for failures that look competent at\n"
+              "# first glance and for a different trick in each gaming reply.")
 
 
 def assemble(batch: list[dict], sector: str, lang: str, number: int = 1) -> list[dict]:
@@ -70,11 +85,12 @@ def assemble(batch: list[dict], sector: str, lang: str, number: int = 1) -> list
 
 def main() -> None:
     """Write tests/eval/corpus/SECTOR.LANG.yaml from a batch file."""
-    args = [a for a in sys.argv[1:] if a != "--supplement"]
+    fresh = "--fresh" in sys.argv[1:]
+    args = [a for a in sys.argv[1:] if a not in ("--supplement", "--fresh")]
     supplement = len(args) < len(sys.argv) - 1
     if len(args) not in (3, 4):
         sys.exit("usage: python scripts/corpus_assemble.py BATCH.yaml SECTOR_ID ru|en [NUMBER]"
-                 " [--supplement]")
+                 " [--supplement|--fresh]")
     path, sector, lang = Path(args[0]), args[1], args[2]
     number = int(args[3]) if len(args) == 4 else 1
     batch = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -91,12 +107,14 @@ def main() -> None:
     header = HEADER.format(sector=sector, lang=lang, kinds=kinds, brief="\n".join(
         ("# " + line).rstrip() for line in brief(sector, lang).splitlines()))
     if supplement:
-        header = SUPPLEMENT_NOTE + header
+        present = [k for k in KINDS if any(i["kind"] == k for i in batch)]
+        note = FRESH_NOTE if fresh else SUPPLEMENT_NOTE
+        header = note.format(kinds_only=", ".join(present),
+                             asked=ASKED_GOOD if "good" in present else ASKED) + header
     body = yaml.safe_dump(items, allow_unicode=True, sort_keys=False, width=100)
-    out = OUT.parent / "supplement" if supplement else OUT
+    out = OUT.parent / ("fresh" if fresh else "supplement") if supplement else OUT
     out.mkdir(parents=True, exist_ok=True)
-    target = out / (f"{sector}.{lang}.yaml" if number == 1 or supplement
-                    else f"{sector}.{lang}.{number}.yaml")
+    target = out / (f"{sector}.{lang}.yaml" if number == 1 else f"{sector}.{lang}.{number}.yaml")
     target.write_text(header + "\n" + body, encoding="utf-8")
     print(f"{target}: {len(items)} replies, "
           f"{sum(i['split'] == 'holdout' for i in items)} holdout")

@@ -4,7 +4,9 @@
 holdout); the older files in `tests/eval/` are all training material now. Kinds of the older
 files map onto the five kinds of the corpus. `tests/eval/supplement/` holds blind batches of
 the low kinds only (poor and gaming), written to harden the gaming and harm signs: training
-material too, so that the holdout keeps the corpus' spread of kinds.
+material too, so that the holdout keeps the corpus' spread of kinds. `tests/eval/fresh/`
+holds blind batches that nothing has fitted on or tuned a rule by: `load_corpus` never reads
+them, and `bench/bench_fresh.py` rates them with the shipped model.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from lab.paths import ROOT
 EVAL_DIR = ROOT / "tests" / "eval"
 CORPUS_DIR = EVAL_DIR / "corpus"
 SUPPLEMENT = "supplement"
+FRESH_DIR = EVAL_DIR / "fresh"
 KINDS = ("excellent", "good", "mediocre", "poor", "gaming")
 # Older sets, written before the corpus, with their own kind names.
 OLDER = {
@@ -84,6 +87,17 @@ def load_corpus(folder: Path = EVAL_DIR, older: bool = True) -> list[Item]:
             for raw in yaml.safe_load(path.read_text(encoding="utf-8")):
                 items.append(Item(f"{name}:{raw['id']}", sector, raw["lang"], int(raw["step"]),
                                   _kind(raw["kind"]), int(raw["label"]), "train", raw["text"]))
+    return items
+
+
+def load_fresh(folder: Path = FRESH_DIR) -> list[Item]:
+    """Every reply of the fresh batches (split "fresh"): a measure, never training."""
+    items = []
+    for path in sorted(folder.glob("*.yaml")):
+        sector = path.name.split(".")[0]
+        for raw in yaml.safe_load(path.read_text(encoding="utf-8")):
+            items.append(Item(f"fresh:{raw['id']}", sector, raw["lang"], int(raw["step"]),
+                              raw["kind"], int(raw["label"]), "fresh", raw["text"]))
     return items
 
 

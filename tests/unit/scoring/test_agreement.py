@@ -20,8 +20,9 @@ from functools import lru_cache
 
 import pytest
 
+from lab.content import load_sectors
 from lab.scoring.agreement import SECTOR_SPEARMAN, TARGETS, agreement, average_ranks, spearman
-from lab.scoring.corpus import CORPUS_DIR, Item, load_corpus
+from lab.scoring.corpus import CORPUS_DIR, KINDS, Item, load_corpus, load_fresh
 from tests.unit.scoring.helpers import score_text
 
 LANGS = ("ru", "en")
@@ -56,6 +57,20 @@ def test_corpus_covers_every_trial_in_both_languages() -> None:
                 share = sum(i.split == "holdout" for i in mine) / len(mine)
                 assert 0.3 <= share <= 0.35, (sector, step, lang)
     assert len({i.id for i in items}) == len(items)
+
+
+def test_fresh_batches_are_well_formed_and_never_training() -> None:
+    """The fresh measure names real trials, known kinds and 0-10 labels, and fitting never
+    reads it (load_corpus, which `lab scorer fit` reads, holds none of its replies)."""
+    fresh = load_fresh()
+    assert fresh, "tests/eval/fresh/ holds the fresh measure"
+    steps = {s.id: s.steps for s in load_sectors()}
+    for item in fresh:
+        assert 1 <= item.step <= steps[item.sector], item.id
+        assert item.kind in KINDS and 0 <= item.label <= 10 and item.lang in LANGS, item.id
+    texts = {i.text for i in load_corpus()}
+    assert not [i.id for i in fresh if i.text in texts]
+    assert len({i.id for i in fresh}) == len(fresh)
 
 
 def test_spearman_helper_handles_ties() -> None:
