@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from lab.content import load_sectors  # noqa: E402
 from lab.scoring import fit  # noqa: E402
+from lab.scoring.agreement import agreement  # noqa: E402
 from lab.scoring.corpus import FRESH_DIR, Item, load_fresh  # noqa: E402
 from lab.scoring.model import load_model  # noqa: E402
 from lab.scoring.result import category_for  # noqa: E402
@@ -56,14 +57,12 @@ def main() -> None:
             continue
         kinds = Counter(read.items[k].kind for k in index)
         good = Counter(category_for(ratings[k]) for k in index if read.items[k].kind == "good")
-        gaming = sum(read.items[k].kind == "gaming" and ratings[k] > 3 for k in index)
-        poor = sum(read.items[k].kind == "poor" and ratings[k] >= 7 for k in index)
-        right = sum(category_for(ratings[k]) == category_for(read.items[k].label)
-                    for k in index)
-        print(f"{lang}: n={len(index)}  gaming>3 {gaming} of {kinds['gaming']}  poor>=7 "
-              f"{poor} of {kinds['poor']}  good as passive {good['passive']} of "
+        a = agreement([read.items[k].kind for k in index], [read.items[k].label for k in index],
+                      [ratings[k] for k in index])
+        print(f"{lang}: n={a.n}  gaming>3 {a.gaming_above_3} of {kinds['gaming']}  poor>=7 "
+              f"{a.poor_at_7} of {kinds['poor']}  good as passive {good['passive']} of "
               f"{kinds['good']} (promoter {good['promoter']}, detractor "
-              f"{good['detractor']})  category {right / len(index):.1%}")
+              f"{good['detractor']})  category {a.category_accuracy:.1%}")
         for sector in sorted({read.items[k].sector for k in index}):
             mine = [k for k in index if read.items[k].sector == sector]
             print(f"  {sector:18s} n={len(mine):3d}  missed "

@@ -74,12 +74,7 @@ def load_corpus(folder: Path = EVAL_DIR, older: bool = True) -> list[Item]:
             items.append(Item(raw["id"], sector, raw["lang"], int(raw["step"]), raw["kind"],
                               int(raw["label"]), raw["split"], raw["text"]))
     if older:
-        for path in sorted((folder / SUPPLEMENT).glob("*.yaml")):
-            sector = path.name.split(".")[0]
-            for raw in yaml.safe_load(path.read_text(encoding="utf-8")):
-                items.append(Item(f"{SUPPLEMENT}:{raw['id']}", sector, raw["lang"],
-                                  int(raw["step"]), raw["kind"], int(raw["label"]), "train",
-                                  raw["text"]))
+        items += _batches(folder / SUPPLEMENT, SUPPLEMENT, "train")
         for name, sector in OLDER.items():
             path = folder / name
             if not path.exists():
@@ -90,15 +85,20 @@ def load_corpus(folder: Path = EVAL_DIR, older: bool = True) -> list[Item]:
     return items
 
 
-def load_fresh(folder: Path = FRESH_DIR) -> list[Item]:
-    """Every reply of the fresh batches (split "fresh"): a measure, never training."""
+def _batches(folder: Path, prefix: str, split: str) -> list[Item]:
+    """The replies of a folder's SECTOR.LANG[.N].yaml batches, ids prefixed, one split."""
     items = []
     for path in sorted(folder.glob("*.yaml")):
         sector = path.name.split(".")[0]
         for raw in yaml.safe_load(path.read_text(encoding="utf-8")):
-            items.append(Item(f"fresh:{raw['id']}", sector, raw["lang"], int(raw["step"]),
-                              raw["kind"], int(raw["label"]), "fresh", raw["text"]))
+            items.append(Item(f"{prefix}:{raw['id']}", sector, raw["lang"], int(raw["step"]),
+                              raw["kind"], int(raw["label"]), split, raw["text"]))
     return items
+
+
+def load_fresh(folder: Path = FRESH_DIR) -> list[Item]:
+    """Every reply of the fresh batches (split "fresh"): a measure, never training."""
+    return _batches(folder, "fresh", "fresh")
 
 
 def load_jsonl(path: Path) -> list[Item]:
