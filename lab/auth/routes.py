@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask import current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
+from flask_wtf.csrf import generate_csrf
 
 from lab.accounts.demo import DEMO_PASSWORD, demo_logins
 from lab.accounts.roles import Role
@@ -64,6 +65,11 @@ def login():
             # A new session at login: nothing from before the login survives it.
             session.clear()
             login_user(outcome.user, remember=form.remember.data)
+            # The new session gets its CSRF secret now, in the cookie this redirect sets.
+            # Left for later, every page would find none, write one and send the session
+            # cookie again, to each client that does not keep it (g caches the old token).
+            g.pop("csrf_token", None)
+            generate_csrf()
             return redirect(safe_next(request.args.get("next")))
         if outcome.error == "throttled":
             wait = outcome.retry_after or 60

@@ -172,3 +172,15 @@ def test_session_user_is_the_logged_in_one(world, app, auth, client):
     with client:
         client.get("/team")
         assert session["_user_id"].split(".")[0] == str(world.lead_a.id)
+
+
+def test_pages_after_login_leave_the_session_cookie_alone(world, auth, client):
+    """The session made at sign-in already holds the CSRF secret, so the pages after it do
+    not write the session again and send no new cookie on every view."""
+    auth.login("agent_a")
+    with client.session_transaction() as after:
+        assert after.get("csrf_token")
+    for path in ("/me", "/codex"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert "Set-Cookie" not in response.headers, path
