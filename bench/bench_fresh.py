@@ -1,11 +1,11 @@
 """The scorer on a fresh measure: blind replies no rule and no fit has used yet.
 
-`tests/eval/fresh/` holds batches written by new authors, who saw only what an agent sees,
-of the kinds the corpus' holdout has few of (good, poor, gaming: see each file's header).
-The shipped model rates them as the app would, and the figures say how far the gaming and
-harm signs and the passive band generalise to wording from other hands: gaming replies
-above 3, poor replies at 7 or more, good replies (labelled 7-8) rated promoters, category
-accuracy. Once reported, a later round may take them as training material
+`tests/eval/fresh/` holds batches written by new authors, who saw only what an agent sees:
+of every kind, or of the kinds the corpus' holdout has few of (see each file's header). The
+shipped model rates them as the app would, and the figures say how far the scorer
+generalises to wording from other hands: Spearman, excellent replies rated promoters,
+gaming replies above 3, poor replies at 7 or more, good replies (labelled 7-8) rated
+passives, category accuracy. Once reported, a later round may take them as training material
 (`tests/eval/supplement/`), and then a new fresh batch is needed to measure.
 
 Run: python bench/bench_fresh.py [--show]   (--show prints each reply the targets miss)
@@ -34,7 +34,8 @@ from lab.scoring.scorer import Scorer  # noqa: E402
 def missed(item: Item, rating: int) -> bool:
     """Whether this rating misses a target for the reply's kind."""
     return ((item.kind == "gaming" and rating > 3) or (item.kind == "poor" and rating >= 7)
-            or (item.kind == "good" and category_for(rating) != "passive"))
+            or (item.kind == "good" and category_for(rating) != "passive")
+            or (item.kind == "excellent" and rating < 9))
 
 
 def main() -> None:
@@ -59,7 +60,9 @@ def main() -> None:
         good = Counter(category_for(ratings[k]) for k in index if read.items[k].kind == "good")
         a = agreement([read.items[k].kind for k in index], [read.items[k].label for k in index],
                       [ratings[k] for k in index])
-        print(f"{lang}: n={a.n}  gaming>3 {a.gaming_above_3} of {kinds['gaming']}  poor>=7 "
+        print(f"{lang}: n={a.n}  spearman {a.spearman:.3f}  excellent->promoter "
+              f"{a.excellent_promoters:.1%} of {kinds['excellent']}  gaming>3 "
+              f"{a.gaming_above_3} of {kinds['gaming']}  poor>=7 "
               f"{a.poor_at_7} of {kinds['poor']}  good as passive {good['passive']} of "
               f"{kinds['good']} (promoter {good['promoter']}, detractor "
               f"{good['detractor']})  category {a.category_accuracy:.1%}")

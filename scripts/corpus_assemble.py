@@ -61,6 +61,15 @@ FRESH_NOTE = """\
 # it to the supplement.
 """
 
+FRESH_FULL_NOTE = """\
+# A fresh measure with every kind of the corpus. The author was asked for excellent replies
+# short and full, good ones that miss something a demanding customer wants, failures that
+# look competent at first glance and a different trick in each gaming reply.
+# Rated by the shipped model before any rule or fit used it (bench/bench_fresh.py);
+# `lab scorer fit` does not read it. Once measured and reported, a later round may move
+# it to the supplement.
+"""
+
 ASKED = ("The author was asked for failures that look competent at first glance and for a\n"
          "# different trick in each gaming reply.")
 ASKED_GOOD = ("The author was asked for good replies that solve the problem yet miss\n"
@@ -109,6 +118,8 @@ def main() -> None:
     if supplement:
         present = [k for k in KINDS if any(i["kind"] == k for i in batch)]
         note = FRESH_NOTE if fresh else SUPPLEMENT_NOTE
+        if fresh and len(present) == len(KINDS):
+            note = FRESH_FULL_NOTE
         header = note.format(kinds_only=", ".join(present),
                              asked=ASKED_GOOD if "good" in present else ASKED) + header
     body = yaml.safe_dump(items, allow_unicode=True, sort_keys=False, width=100)

@@ -39,15 +39,44 @@ _A_DAY = re.compile(r"(?<![\w-])(?:сутки|суток)\b", re.IGNORECASE)
 _MINUTES = 1 / 60
 
 
-def periods(text: str) -> frozenset[float]:
-    """The periods named in text, in hours (rounded to a thousandth)."""
-    found: set[float] = set()
+def period_spans(text: str) -> list[tuple[float, int]]:
+    """Each period written with a number, in hours, with where it starts in text."""
+    found = []
     for match in _PERIOD.finditer(text):
         raw, unit = match.group(1).lower(), match.group(2).lower()
         number = int(raw) if raw.isdigit() else _WORDS[raw]
         hours = next(h for start, h in _HOURS if unit.startswith(start))
         if hours != _MINUTES:
-            found.add(round(number * hours, 3))
+            found.append((round(number * hours, 3), match.start()))
+    return found
+
+
+def periods(text: str) -> frozenset[float]:
+    """The periods named in text, in hours (rounded to a thousandth)."""
+    found = {hours for hours, _ in period_spans(text)}
     if _A_DAY.search(text):
         found.add(24.0)
+    return frozenset(found)
+
+
+# "В течение 3 рабочих дней", "within 5 to 7 working days", "через неделю": a period that
+# says when something will be done, not how long the customer has waited ("can't wait three
+# weeks"). A word or two may stand between ("within 5 to 7 days" reads the 7).
+_DEADLINE = re.compile(r"(?:в\s+течени[еи]|within|через|за|in|up\s+to|до|не\s+более|"
+                       r"не\s+позднее)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+# ...and the ones written without a number: "в течение часа", "within a month", and a
+# term: "скидка на целый год", "for a whole year".
+_BARE_DEADLINE = re.compile(r"(?<!\w)(?:(?:в\s+течени[еи]|within|in)\s+(?:an?\s+|одной\s+|"
+                            r"одного\s+)?(часа|недели|месяца|hour|week|month)|(?:на|for\s+a)\s+"
+                            r"(?:целый\s+|whole\s+|full\s+)?(год|year))\b", re.IGNORECASE)
+_BARE_HOURS = {"ч": 1.0, "h": 1.0, "н": 168.0, "w": 168.0, "м": 720.0, "m": 720.0,
+               "г": 8760.0, "y": 8760.0}
+
+
+def deadlines(text: str) -> frozenset[float]:
+    """The periods text gives as the time something takes, in hours."""
+    found = {hours for hours, start in period_spans(text)
+             if _DEADLINE.search(text[max(0, start - 30):start])}
+    found |= {_BARE_HOURS[(m.group(1) or m.group(2))[0].lower()]
+              for m in _BARE_DEADLINE.finditer(text)}
     return frozenset(found)

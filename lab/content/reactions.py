@@ -26,7 +26,7 @@ HARM_KINDS: tuple[str, ...] = (
     "blame", "buck_passing", "caps", "copy", "dismissive", "empty_words", "hedge",
     "hedge_weak", "hurtful", "ignored", "jargon", "keyword_list", "negated_need",
     "officialese", "padding", "refusal", "repetition", "rudeness", "upsell", "wrong_figure",
-    "hedged", "wrong_period", "instant_money", "forever_promise",
+    "hedged", "wrong_period", "instant_money", "forever_promise", "recital", "talk_only",
 )
 _CONDITION_KEYS = ("harm", "missed", "untimed", "met", "category")
 _REF = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -96,6 +96,9 @@ class Trial:
     # Every period the file names, in hours (lab/content/periods.py): a reply naming another
     # ("10 рабочих дней" for a refund of 24 hours) states a wrong time.
     periods: frozenset[float] = frozenset()
+    # Every month the file names (lab/content/months.py): a reply dating the call's facts in
+    # another ("в середине сентября" for an SMS of 1 October) states a wrong fact.
+    months: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from lab.content.errors import Collector, ContentError
+from lab.content.months import months
 from lab.content.periods import periods
 from lab.content.phrases import read_patterns
 from lab.content.reactions import read_given_messages, read_reactions
@@ -105,8 +106,11 @@ def _read_sector(
     if issues.errors or not (title and summary and briefing and trials):
         return None
     figures = frozenset(_figures(data))
-    named = frozenset().union(*map(periods, _strings(data)))
-    trials = tuple(replace(trial, figures=figures, periods=named) for trial in trials)
+    strings = _strings(data)
+    named = frozenset().union(*map(periods, strings))
+    dated = frozenset().union(*map(months, strings))
+    trials = tuple(replace(trial, figures=figures, periods=named, months=dated)
+                   for trial in trials)
     return Sector(sector_id, order, data["topic"], title, summary, briefing, trials, str(path))
 
 

@@ -12,6 +12,7 @@ from lab.scoring import facts, harms, meaning, signals
 from lab.scoring.constants import WEIGHTS, Weights
 from lab.scoring.encoder import Encoder
 from lab.scoring.lexicon import Lexicon
+from lab.scoring.menus import recited
 from lab.scoring.nlp import Doc, Language, tokenise
 from lab.scoring.patterns import Hit, Pattern, compile_pattern
 from lab.scoring.promises import forever, instant_money
@@ -84,6 +85,8 @@ class Analysis:
     gist: np.ndarray | None = None
     # Figures the call's facts do not contain.
     unknown_figures: list[str] = field(default_factory=list)
+    # A time given for the fix that the call's facts never name (facts.unknown_deadlines).
+    wrong_deadline: bool = False
 
 
 def compile_trial(trial: Trial, lang: str, lexicon: Lexicon, encoder: Encoder | None = None
@@ -168,16 +171,22 @@ def analyse(compiled: CompiledTrial, text: str, lexicon: Lexicon, weights: Weigh
     figures = facts.unknown(doc, compiled.figures)
     periods = facts.unknown_periods(doc.text, compiled.trial.periods)
     result.unknown_figures = figures + periods
-    if figures:
+    # A wrong deadline is named as a wrong period (Eva's advice, the customer's question)
+    # and caps as a wrong figure does.
+    result.wrong_deadline = bool(facts.unknown_deadlines(doc.text, compiled.trial.periods))
+    if figures or facts.unknown_months(doc.text, compiled.trial.months):
         result.signals["wrong_figure"] = 1.0
-    elif periods:
-        # Advice and a feature, no cap: a period read from words can be the customer's own
-        # wait worked out ("three weeks"), and on the holdout it was more often right than not.
+    elif periods or result.wrong_deadline:
+        # Advice and a feature, no cap of its own: a period read from words can be the
+        # customer's own wait worked out ("three weeks"), and on the holdout it was more often
+        # right than not. Only a wrong deadline caps (in the scorer's tally).
         result.signals["wrong_period"] = 1.0
     if instant_money(doc.text, lang, compiled.trial.periods, language.negators):
         result.signals["instant_money"] = 1.0
     if forever(doc.text, lang):
         result.signals["forever_promise"] = 1.0
+    if recited(doc.text, lang):
+        result.signals["recital"] = 1.0
     return result
 
 

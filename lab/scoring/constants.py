@@ -104,7 +104,8 @@ class Weights:
     hard_caps: frozenset[str] = frozenset({"keyword_list", "repetition", "copy", "caps",
                                            "officialese", "hurtful", "wrong_figure",
                                            "hedged", "instant_money",
-                                           "forever_promise"})
+                                           "forever_promise", "recital",
+                                           "talk_only"})
     # Blame words, read in context (a denial is no blame), make a detractor's reply: capped
     # at 6, not at blame's own 3, because the words alone can still be wrong on a good reply
     # (on the holdout they were on 3 excellent or good replies, beside 17 poor or gaming

@@ -2,9 +2,10 @@
 
 `tests/eval/corpus/SECTOR.LANG.yaml` are the blind batches (a third of each step is the
 holdout); the older files in `tests/eval/` are all training material now. Kinds of the older
-files map onto the five kinds of the corpus. `tests/eval/supplement/` holds blind batches of
-the low kinds only (poor and gaming), written to harden the gaming and harm signs: training
-material too, so that the holdout keeps the corpus' spread of kinds. `tests/eval/fresh/`
+files map onto the five kinds of the corpus. `tests/eval/supplement/` holds blind batches
+without the corpus' spread of kinds (poor and gaming; good, poor and gaming), written to
+harden the gaming and harm signs: training material too, so that the holdout keeps the
+corpus' spread of kinds. `tests/eval/fresh/`
 holds blind batches that nothing has fitted on or tuned a rule by: `load_corpus` never reads
 them, and `bench/bench_fresh.py` rates them with the shipped model.
 """

@@ -29,7 +29,9 @@ MONOTONE: dict[str, int] = {
     **{f"like_{h}": -1 for h in ("blame", "dismissive", "buck_passing", "refusal",
                                  "overpromise", "upsell")},
     "unknown_figures": -1,
-    "log_words": 0, "sentences": 0, "mood": 0, "answer_lift": 1,
+    # The same reply can only rate lower with an angrier customer: left free, the trees
+    # once gave a cold, correct fix a 9 from a furious customer and an 8 from a calm one.
+    "log_words": 0, "sentences": 0, "mood": -1, "answer_lift": 1,
 }
 NAMES: tuple[str, ...] = tuple(MONOTONE)
 # The last feature the trees read is not computed here: it is what a linear probe, fitted

@@ -81,18 +81,27 @@ def _negator(word: str, negators: frozenset[str]) -> bool:
 # can keep (prices change with 30 days' notice; discounts and offers have terms).
 _FOREVER = {
     "ru": re.compile(r"(?<!\w)(?:навсегда|больше\s+никогда|никогда\s+(?:больше\s+)?не\s+\w+|"
-                     r"не\s+\w+\s+никогда)(?!\w)", re.IGNORECASE),
+                     r"не\s+\w+\s+никогда|пожизненн\w*|бессрочн\w*|"
+                     r"без\s+ограничени\w+\s+(?:по\s+)?срок\w*|"
+                     r"пока\s+вы\s+(?:с\s+нами|наш\w*\s+клиент\w*|остаётесь|остаетесь))(?!\w)",
+                     re.IGNORECASE),
     # Not "for good": a subscription is switched off for good, and rightly said so.
+    # "For as long as you're with us", "no time limit", "nobody will ever raise it" say it
+    # in other words.
     "en": re.compile(r"\b(?:forever|(?:will|'ll|would)\s+never|never\s+(?:again|go\s+up|goes\s+up|"
-                     r"change|changes|rise|rises|increase))\b", re.IGNORECASE),
+                     r"change|changes|rise|rises|increase)|ever\s+again|for\s+life|lifetime|"
+                     r"no\s+time\s+limit|for\s+as\s+long\s+as\s+you(?:'re|\s+are|\s+stay)|"
+                     r"(?:no\s*-?one|nobody)\s+(?:\w+\s+){0,3}(?:will|'ll)\s+ever)\b",
+                     re.IGNORECASE),
 }
 # ...unless the sentence says that no one can promise it.
 _NO_ONE_CAN = {
     "ru": re.compile(r"(?<!\w)(?:не\s+(?:могу|можем|может|вправе|буду|стану|гарантиру\w*|"
                      r"обеща\w*|получится)|никто\s+не|ни\s+один|нечестно|нельзя|невозможно|"
                      r"врать|обманывать)(?!\w)", re.IGNORECASE),
-    "en": re.compile(r"\b(?:can't|cannot|can\s+not|won't\s+pretend|no\s+one|nobody|no\s+operator|"
-                     r"dishonest|honest|impossible)\b|(?:n't|not)\s+(?:last|stay|be)\s+forever",
+    "en": re.compile(r"\b(?:can't|cannot|can\s+not|won't\s+pretend|"
+                     r"(?:no\s+one|nobody)\s+(?:can|could)|no\s+operator|dishonest|"
+                     r"honest|impossible)\b|(?:n't|not)\s+(?:last|stay|be)\s+forever",
                      re.IGNORECASE),
 }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lab.content.sector import Trial
-from lab.scoring import features
+from lab.scoring import features, signals
 from lab.scoring.analysis import Analysis, CompiledTrial, NeedResult, analyse, compile_trial
 from lab.scoring.constants import WEIGHTS, Weights
 from lab.scoring.encoder import Encoder, shared_encoder
@@ -99,6 +99,8 @@ class Scorer:
                 analysis.needs[need_id] = NeedResult(credit=1.0, sentences=found.sentences,
                                                      rule=1.0, meaning=1.0,
                                                      lift=max(found.lift, 1.0))
+        if signals.talks_without_fixing(analysis.doc, [n.credit for n in analysis.needs.values()]):
+            analysis.signals["talk_only"] = 1.0
         tally = self._tally(trial, analysis, lang)
         credits = [features.NeedCredit(n.weight, n.core, analysis.needs[n.id].rule,
                                        analysis.needs[n.id].meaning,
@@ -206,7 +208,7 @@ class Scorer:
                     continue
                 self._harm(concept, count, lang, caps, items)
         found = dict(analysis.signals)
-        if not core_met:
+        if not core_met and "talk_only" not in found:
             found["ignored"] = 1.0
         for name, share in found.items():
             signal = self.lexicon.signals[name]
@@ -217,6 +219,8 @@ class Scorer:
             if name == "padding" and (share >= self.weights.padding_cap_share
                                       or analysis.idle_words >= self.weights.padding_cap_words):
                 caps.append(signal.cap)
+        if analysis.wrong_deadline:
+            caps.append(self.lexicon.signals["wrong_figure"].cap)
         for d in DIMENSIONS:
             dims[d] -= penalty[d]
         return _Tally(needs, (concept_earned, concept_possible), dims, penalty, caps, items)

@@ -5,13 +5,11 @@ never used to write rubrics or fit the rating model. These tests score it with t
 scorer (the fitted model in lab/scoring/fitted/). `bench/bench_agreement.py` prints the same
 figures and the leave-one-trial-out ones.
 
-Spearman (per language 0.85, per sector 0.8) and the share of excellent replies rated
-promoters (85%) are checked against their targets, and so are Russian gaming replies above
-3 (none) and English category accuracy (75%). Where a target is not met, as last measured
-on the holdout (ru / en): gaming replies above 3: - / 1, poor replies at 7 or more: 1 / 1
-(target none), category accuracy 74.7% / - (target 75%). Those checks
-hold the measured level as a floor, so the scorer cannot slide back, and name the target;
-the work on them is open.
+Spearman (per language 0.85, per sector 0.8), gaming replies above 3 and poor replies at 7
+or more (none) are checked against their targets. Where a target is not met, as last
+measured on the holdout (ru / en): excellent replies rated promoters - / 84.4% (target 85%),
+category accuracy 74.2% / 74.7% (target 75%). Those checks hold the measured level as a
+floor, so the scorer cannot slide back, and name the target; the work on them is open.
 """
 
 from __future__ import annotations
@@ -27,8 +25,8 @@ from tests.unit.scoring.helpers import score_text
 
 LANGS = ("ru", "en")
 # The level measured on the holdout where a target is not met yet (see the module's text).
-FLOORS = {"ru": {"gaming_above_3": 0, "poor_at_7": 1, "category_accuracy": 0.747},
-          "en": {"gaming_above_3": 1, "poor_at_7": 1}}
+FLOORS = {"ru": {"category_accuracy": 0.742},
+          "en": {"excellent_promoters": 0.844, "category_accuracy": 0.747}}
 SECTORS = ("unexpected-charge", "poor-connection", "price-change", "about-to-leave")
 
 
@@ -91,32 +89,31 @@ def test_holdout_spearman(lang: str) -> None:
 def test_holdout_excellent_replies_are_promoters(lang: str) -> None:
     """At least 85% of the replies leads call excellent are promoters."""
     figures = _figures(lang)
-    assert figures.excellent_promoters >= TARGETS["excellent_promoters"], figures
+    floor = FLOORS[lang].get("excellent_promoters", TARGETS["excellent_promoters"])
+    assert figures.excellent_promoters >= floor, figures
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_holdout_gaming_never_pays(lang: str) -> None:
-    """No more replies written to fool the scorer are rated above 3 than measured (target:
-    none)."""
+    """No reply written to fool the scorer is rated above 3."""
     escaped = [(i.id, r) for i, r in holdout() if i.lang == lang and i.kind == "gaming"
                and r > 3]
-    assert len(escaped) <= FLOORS[lang]["gaming_above_3"], escaped
+    assert not escaped
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_holdout_poor_replies_stay_low(lang: str) -> None:
-    """No more poor replies are rated 7 or more than measured (target: none)."""
+    """No poor reply is rated 7 or more."""
     lifted = [(i.id, r) for i, r in holdout() if i.lang == lang and i.kind == "poor" and r >= 7]
-    assert len(lifted) <= FLOORS[lang]["poor_at_7"], lifted
+    assert not lifted
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_holdout_category_accuracy(lang: str) -> None:
-    """At least 75% of the holdout replies land in the leads' category (in Russian, for now:
-    at least the measured level, 74.5%)."""
+    """At least 75% of the holdout replies land in the leads' category."""
     figures = _figures(lang)
     floor = FLOORS[lang].get("category_accuracy", TARGETS["category_accuracy"])
-    assert figures.category_accuracy >= min(floor, TARGETS["category_accuracy"]), figures
+    assert figures.category_accuracy >= floor, figures
 
 
 @pytest.mark.parametrize("sector", SECTORS)

@@ -76,3 +76,18 @@ def test_the_customer_questions_a_wrong_amount_in_the_first_reply() -> None:
     result = default_scorer().score(trial, "Hello Irina, I've switched the subscription off "
                                     "and the 199 roubles will be back within 24 hours.", "en")
     assert_customer_questions(trial, 1, result, "wrong_figure")
+
+
+def test_a_month_the_call_never_names_is_a_wrong_fact() -> None:
+    """The SMS went on 1 October: "in mid-September" is wrong even without a wrong figure."""
+    from lab.content.months import months
+
+    trial = sectors()["price-change"].trial(1)
+    assert {10, 11} <= trial.months
+    assert months("в середине сентября, 1 ноября, mid-October") == {9, 10, 11}
+    wrong = default_scorer().score(trial, "Валентина Ивановна, с 1 ноября «Комфорт» стоит 550 "
+                                   "рублей, а СМС мы отправили ещё в середине сентября.", "ru")
+    assert "wrong_figure" in wrong.findings.harms and wrong.rating <= 6
+    right = default_scorer().read(trial, "С 1 ноября «Комфорт» стоит 550 рублей, СМС мы "
+                                  "отправили 1 октября, за 30 дней.", "ru").analysis
+    assert "wrong_figure" not in right.signals

@@ -53,7 +53,7 @@ def test_the_calls_own_period_in_other_words_is_right(lang: str, text: str) -> N
     assert not _wrong("unexpected-charge", 3, text, lang)
 
 
-def test_eva_names_the_wrong_period_without_capping_the_rating() -> None:
+def test_eva_names_the_wrong_period() -> None:
     trial = sectors()["unexpected-charge"].trial(3)
     result = default_scorer().score(trial, "Ирина, понимаю, как важно сейчас звонить. Возврат "
                                     "299 рублей оформила, деньги придут в течение 5 суток, "
@@ -66,3 +66,24 @@ def test_the_customer_questions_a_wrong_refund_time() -> None:
     result = default_scorer().score(trial, "Ирина, возврат 299 рублей оформила, деньги придут "
                                     "в течение 10 рабочих дней, вам придёт SMS.", "ru")
     assert_customer_questions(trial, 3, result, "wrong_period")
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("ru", "Ирина, подписку отключила, а 299 рублей вернутся в течение 10 рабочих дней."),
+    ("en", "The subscription is off and the 299 roubles will be back within 5 to 7 working days."),
+    ("ru", "Жалобу зарегистрировала, ответ придёт вам в течение часа."),
+])
+def test_a_deadline_the_call_never_names_caps_like_a_wrong_figure(lang: str, text: str) -> None:
+    """A time given for the fix is one the customer holds the agent to: named by Eva as a
+    wrong period, and the rating is a detractor's."""
+    trial = sectors()["unexpected-charge"].trial(3)
+    result = default_scorer().score(trial, text, lang)
+    assert "wrong_period" in result.findings.harms
+    assert result.rating <= 6, result
+
+
+def test_a_wait_the_customer_names_is_no_deadline() -> None:
+    """"Can't wait three weeks" is the customer's wait worked out, not a promise."""
+    from lab.content.periods import deadlines
+    assert not deadlines("Work calls and homework can't wait three weeks, I know.")
+    assert deadlines("the answer comes within 3 working days") == {72}

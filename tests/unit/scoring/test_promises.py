@@ -63,6 +63,11 @@ def test_a_trial_without_a_time_for_the_money_has_nothing_to_break() -> None:
     ("about-to-leave", 3, "ru", "Подвоха нет: 413 рублей останутся у вас навсегда, ничего "
                                 "платного не подключится."),
     ("about-to-leave", 3, "en", "No catch, Artem: the 413 is yours forever, nothing extra ever."),
+    # The same promise in other words.
+    ("price-change", 5, "en", "Don't worry, Valentina Ivanovna: Simple stays at 390 for as long "
+                              "as you're with us, and nobody will ever raise it."),
+    ("about-to-leave", 3, "ru", "Подвоха нет, Артём: 413 рублей — это ваша цена, пока вы с "
+                                "нами."),
 ])
 def test_a_promise_for_ever_is_a_poor_reply(sector_id: str, step: int, lang: str,
                                             text: str) -> None:
@@ -81,6 +86,7 @@ def test_a_promise_for_ever_is_a_poor_reply(sector_id: str, step: int, lang: str
            "by SMS."),
     ("en", "The subscription is switched off for good, and I've checked: nothing else is paid."),
     ("en", "These offers don't last forever, but this one is yours for seven days."),
+    ("en", "Nobody can promise a price will never change, but you'll hear 30 days ahead."),
 ])
 def test_saying_no_one_can_promise_it_is_no_such_promise(lang: str, text: str) -> None:
     assert forever(text, lang) == []
