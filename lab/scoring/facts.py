@@ -67,9 +67,9 @@ def unknown_months(text: str, named: frozenset[int]) -> list[int]:
 
 
 def unknown_deadlines(text: str, named: frozenset[float]) -> list[str]:
-    """The reply's deadlines the file never names ("в течение 3 рабочих дней", "within a
-    month" where the answer takes 3 working days), as hours: a time the customer will be
-    held to. On the training part such a deadline came in 18 poor replies and in no other
+    """The reply's deadlines the file never names ("в течение 10 рабочих дней", "within a
+    month" where the refund takes 24 hours), as hours: a time the customer will be held
+    to. On the training part such a deadline came in 22 poor replies and in no other
     (a period that is not a deadline, "can't wait three weeks", stays advice), so it caps
     like a wrong figure."""
     if not named:
